@@ -1,0 +1,32 @@
+package io.tributary.api.meta;
+
+/** CamelCase condition and event reasons, as Flux writes them. */
+public final class Reasons {
+    public static final String SUCCEEDED = "Succeeded";
+    public static final String PROGRESSING = "Progressing";
+    public static final String PROGRESSING_WITH_RETRY = "ProgressingWithRetry";
+    public static final String NEW_REVISION = "NewRevision";
+    public static final String NEW_ARTIFACT = "NewArtifact";
+    public static final String ARTIFACT_UP_TO_DATE = "ArtifactUpToDate";
+    public static final String URL_INVALID = "URLInvalid";
+    public static final String INVALID_PATH = "InvalidPath";
+    public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
+    public static final String GIT_OPERATION_FAILED = "GitOperationFailed";
+    public static final String ARCHIVE_OPERATION_FAILED = "ArchiveOperationFailed";
+    public static final String CHART_PULL_ERROR = "ChartPullError";
+    public static final String CHART_PACKAGE_ERROR = "ChartPackageError";
+    public static final String SOURCE_NOT_READY = "SourceNotReady";
+    public static final String ARTIFACT_FAILED = "ArtifactFailed";
+    public static final String INSTALL_SUCCEEDED = "InstallSucceeded";
+    public static final String INSTALL_FAILED = "InstallFailed";
+    public static final String UPGRADE_SUCCEEDED = "UpgradeSucceeded";
+    public static final String UPGRADE_FAILED = "UpgradeFailed";
+    public static final String HELM_CHART_NOT_READY = "HelmChartNotReady";
+    public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
+    public static final String INITIALIZATION_FAILED = "InitializationFailed";
+    public static final String SECRET_NOT_FOUND = "SecretNotFound";
+    public static final String TOKEN_NOT_FOUND = "TokenNotFound";
+
+    private Reasons() {
+    }
+}
