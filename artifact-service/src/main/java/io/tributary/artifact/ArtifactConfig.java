@@ -1,0 +1,37 @@
+package io.tributary.artifact;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "tributary.artifact")
+public interface ArtifactConfig {
+
+    /** Root directory of the filesystem store. */
+    @WithDefault("data")
+    String storagePath();
+
+    /** Base URL clients use to download artifacts, e.g. {@code http://artifact-service.flux-system}. */
+    @WithDefault("http://localhost:9090")
+    String advertisedUrl();
+
+    /** Largest single file accepted inside an uploaded tree. */
+    @WithDefault("536870912")
+    long maxEntryBytes();
+
+    /** Largest uncompressed tree accepted in one upload. */
+    @WithDefault("2147483648")
+    long maxTreeBytes();
+
+    Retention retention();
+
+    interface Retention {
+        /** Artifacts kept per object, newest first. */
+        @WithDefault("2")
+        int records();
+
+        /** Older artifacts are still kept while younger than this. */
+        @WithDefault("60s")
+        Duration ttl();
+    }
+}

@@ -1,0 +1,126 @@
+package io.tributary.artifact.http;
+
+import io.tributary.artifact.ArtifactConfig;
+import io.tributary.artifact.events.ArtifactEventPublisher;
+import io.tributary.artifact.packaging.InvalidArchiveException;
+import io.tributary.artifact.packaging.TarNormalizer;
+import io.tributary.artifact.storage.ArtifactKey;
+import io.tributary.artifact.storage.ArtifactStore;
+import io.tributary.artifact.storage.RetentionPolicy;
+import io.tributary.events.ArtifactInfo;
+import io.tributary.events.ArtifactStored;
+import io.tributary.events.ObjectRef;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The fetchers' upload endpoint: takes an uncompressed tar stream of a source tree, turns it into the
+ * deterministic tar.gz, stores it atomically and announces it on Kafka.
+ */
+@Path("/api/v1/artifacts")
+public class ArtifactUploadResource {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactUploadResource.class);
+
+    @Inject
+    ArtifactStore store;
+    @Inject
+    ArtifactConfig config;
+    @Inject
+    ArtifactEventPublisher publisher;
+
+    @PUT
+    @Path("{kind}/{namespace}/{name}/{file}")
+    @Consumes("application/x-tar")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @PathParam("file") String file,
+            @QueryParam("objectKind") String objectKind, @QueryParam("revision") String revision,
+            InputStream body) throws Exception {
+        ArtifactKey key;
+        try {
+            key = new ArtifactKey(kind, namespace, name, file);
+            requireObjectKind(objectKind, key);
+            if (revision == null || revision.isBlank()) {
+                throw new IllegalArgumentException("revision: must not be empty");
+            }
+        } catch (IllegalArgumentException e) {
+            return Problem.badRequest(e.getMessage());
+        }
+        Optional<ArtifactStore.Stored> previous = store.stat(key);
+        TarNormalizer normalizer = new TarNormalizer(config.maxEntryBytes(), config.maxTreeBytes());
+        ArtifactStore.Stored stored;
+        try {
+            stored = store.write(key, out -> {
+                TarNormalizer.Result result = normalizer.normalize(body, out);
+                return new ArtifactStore.Written(result.digest(), result.size());
+            });
+        } catch (InvalidArchiveException e) {
+            return Problem.badRequest("archive rejected: " + e.getMessage());
+        }
+        boolean changed = previous.map(p -> !p.digest().equals(stored.digest())).orElse(true);
+        ObjectRef ref = new ObjectRef(objectKind, namespace, name);
+        ArtifactInfo info = new ArtifactInfo(key.path(), url(key), revision, stored.digest(), stored.size(),
+                stored.lastModified(), Map.of());
+        String reason = changed ? "NewArtifact" : "ArtifactUpToDate";
+        String message = changed ? "stored artifact for revision '" + revision + "'" : "artifact up to date with revision '" + revision + "'";
+        publisher.publish(new ArtifactStored(ref, "info", reason, message,
+                Map.of("revision", revision, "digest", stored.digest()), info));
+        prune(key);
+        return Response.status(changed ? Response.Status.CREATED : Response.Status.OK).entity(info).build();
+    }
+
+    @DELETE
+    @Path("{kind}/{namespace}/{name}")
+    public Response deleteAll(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) throws IOException {
+        try {
+            new ArtifactKey(kind, namespace, name, "probe");
+        } catch (IllegalArgumentException e) {
+            return Problem.badRequest(e.getMessage());
+        }
+        for (ArtifactStore.Stored stored : store.list(kind.toLowerCase(Locale.ROOT), namespace, name)) {
+            store.delete(stored.key());
+        }
+        return Response.noContent().build();
+    }
+
+    private static void requireObjectKind(String objectKind, ArtifactKey key) {
+        if (objectKind == null || !objectKind.toLowerCase(Locale.ROOT).equals(key.kind())) {
+            throw new IllegalArgumentException("objectKind: must name the object's kind matching path kind '"
+                    + key.kind() + "', got '" + objectKind + "'");
+        }
+    }
+
+    private String url(ArtifactKey key) {
+        String base = config.advertisedUrl();
+        return (base.endsWith("/") ? base : base + "/") + key.path();
+    }
+
+    private void prune(ArtifactKey current) {
+        RetentionPolicy policy = new RetentionPolicy(config.retention().records(), config.retention().ttl());
+        try {
+            for (ArtifactStore.Stored expired : policy.expired(
+                    store.list(current.kind(), current.namespace(), current.name()), current, Instant.now())) {
+                store.delete(expired.key());
+            }
+        } catch (IOException e) {
+            LOG.warnf("retention of %s failed: %s", current.objectPrefix(), e.getMessage());
+        }
+    }
+}

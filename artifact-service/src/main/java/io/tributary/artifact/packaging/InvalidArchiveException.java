@@ -1,0 +1,10 @@
+package io.tributary.artifact.packaging;
+
+import java.io.IOException;
+
+/** An uploaded archive that cannot become an artifact; the message names the offending entry. */
+public class InvalidArchiveException extends IOException {
+    public InvalidArchiveException(String message) {
+        super(message);
+    }
+}
