@@ -55,8 +55,8 @@ public final class TarNormalizer {
             TarArchiveEntry entry;
             byte[] buffer = new byte[64 * 1024];
             while ((entry = tar.getNextEntry()) != null) {
-                if (!entry.isDirectory() && !entry.isFile()) {
-                    continue; // symlinks, devices and links never enter an artifact
+                if (!entry.isDirectory() && !isRegularFile(entry)) {
+                    continue; // symlinks, hard links and devices never enter an artifact
                 }
                 String name = EntryNames.normalize(entry.getName(), entry.isDirectory());
                 if (previous != null && name.compareTo(previous) <= 0) {
@@ -64,11 +64,11 @@ public final class TarNormalizer {
                             + name + "' after '" + previous + "'");
                 }
                 previous = name;
-                if (entry.isFile() && entry.getSize() > maxEntryBytes) {
+                if (!entry.isDirectory() && entry.getSize() > maxEntryBytes) {
                     throw new InvalidArchiveException("entry '" + name + "' is " + entry.getSize()
                             + " bytes, over the limit of " + maxEntryBytes);
                 }
-                total += entry.isFile() ? entry.getSize() : 0;
+                total += entry.isDirectory() ? 0 : entry.getSize();
                 if (total > maxTotalBytes) {
                     throw new InvalidArchiveException("archive content exceeds the limit of " + maxTotalBytes + " bytes");
                 }
@@ -85,7 +85,7 @@ public final class TarNormalizer {
                     normalized.setSize(entry.getSize());
                 }
                 out.putArchiveEntry(normalized);
-                if (entry.isFile()) {
+                if (!entry.isDirectory()) {
                     long copied = 0;
                     int n;
                     while ((n = tar.read(buffer)) > 0) {
@@ -102,6 +102,11 @@ public final class TarNormalizer {
             out.finish();
         }
         return new Result("sha256:" + HexFormat.of().formatHex(sha256.digest()), counted.count(), entries);
+    }
+
+    private static boolean isRegularFile(TarArchiveEntry entry) {
+        byte flag = entry.getLinkFlag();
+        return flag == TarArchiveEntry.LF_NORMAL || flag == TarArchiveEntry.LF_OLDNORM || flag == TarArchiveEntry.LF_CONTIG;
     }
 
     static MessageDigest sha256() {

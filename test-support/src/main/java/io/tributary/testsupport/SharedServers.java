@@ -1,0 +1,46 @@
+package io.tributary.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Servers started once per test JVM and stopped when it exits. */
+public final class SharedServers {
+
+    private static KafkaBroker kafka;
+    private static GitServer git;
+
+    private SharedServers() {
+    }
+
+    public static synchronized KafkaBroker kafka() {
+        if (kafka == null) {
+            try {
+                kafka = KafkaBroker.start(Files.createTempDirectory("tributary-kafka"), 0);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the Kafka broker", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "kafka-shutdown"));
+        }
+        return kafka;
+    }
+
+    public static synchronized GitServer git() {
+        if (git == null) {
+            try {
+                Path root = Files.createTempDirectory("tributary-git");
+                git = GitServer.start(root);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the git server", e);
+            }
+            GitServer started = git;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // the JVM is exiting
+                }
+            }, "git-shutdown"));
+        }
+        return git;
+    }
+}
