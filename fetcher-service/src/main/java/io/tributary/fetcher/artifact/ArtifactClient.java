@@ -1,0 +1,130 @@
+package io.tributary.fetcher.artifact;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.events.ArtifactInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Talks to artifact-service: streams trees up as tar, downloads artifacts with digest verification. */
+@ApplicationScoped
+public class ArtifactClient {
+
+    /** Writes a tar stream of a tree into the given stream. */
+    @FunctionalInterface
+    public interface TarProducer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ExecutorService producers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tar-producer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @ConfigProperty(name = "tributary.artifact-service.url", defaultValue = "http://localhost:9090")
+    String serviceUrl;
+
+    @ConfigProperty(name = "tributary.artifact-service.max-download-bytes", defaultValue = "2147483648")
+    long maxDownloadBytes;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Streams the tar produced by {@code producer} to artifact-service and returns the stored artifact. */
+    public ArtifactInfo upload(String objectKind, String namespace, String name, String file, String revision,
+            TarProducer producer) throws IOException, InterruptedException {
+        PipedInputStream in = new PipedInputStream(1024 * 1024);
+        PipedOutputStream out = new PipedOutputStream(in);
+        Future<?> writing = producers.submit(() -> {
+            try (out) {
+                producer.writeTo(out);
+            }
+            return null;
+        });
+        URI uri = URI.create(base() + "api/v1/artifacts/" + objectKind.toLowerCase(Locale.ROOT) + "/" + namespace + "/"
+                + name + "/" + file + "?objectKind=" + objectKind + "&revision=" + URLEncoder.encode(revision, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-tar")
+                .timeout(Duration.ofMinutes(10))
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> in))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } finally {
+            in.close();
+        }
+        try {
+            writing.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException("packaging the tree failed: " + cause.getMessage(), cause);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new ArtifactStorageException("artifact-service answered " + response.statusCode() + ": " + response.body());
+        }
+        return mapper.readValue(response.body(), ArtifactInfo.class);
+    }
+
+    /** Downloads {@code url} to {@code target}, failing if its sha256 is not {@code expectedDigest}. */
+    public void download(String url, String expectedDigest, Path target) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new ArtifactStorageException("downloading artifact " + url + " failed with HTTP " + response.statusCode());
+            }
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (length > maxDownloadBytes) {
+                throw new ArtifactStorageException("artifact " + url + " is " + length + " bytes, over the limit of " + maxDownloadBytes);
+            }
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream digesting = new DigestInputStream(body, sha256);
+                    OutputStream out = Files.newOutputStream(target)) {
+                byte[] buffer = new byte[64 * 1024];
+                long total = 0;
+                int n;
+                while ((n = digesting.read(buffer)) > 0) {
+                    total += n;
+                    if (total > maxDownloadBytes) {
+                        throw new ArtifactStorageException("artifact " + url + " exceeds the limit of " + maxDownloadBytes + " bytes");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            String actual = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+            if (!actual.equals(expectedDigest)) {
+                throw new ArtifactStorageException("artifact " + url + " digest mismatch: expected " + expectedDigest + ", got " + actual);
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String base() {
+        return serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+    }
+}

@@ -1,0 +1,165 @@
+package io.tributary.fetcher.source.git;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tributary.api.meta.Annotations;
+import io.tributary.api.meta.ConditionTypes;
+import io.tributary.api.meta.Durations;
+import io.tributary.api.meta.Reasons;
+import io.tributary.api.source.GitRepository;
+import io.tributary.api.source.GitRepositorySpec;
+import io.tributary.api.source.GitRepositoryStatus;
+import io.tributary.events.ArtifactInfo;
+import io.tributary.events.FetchRequested;
+import io.tributary.fetcher.artifact.ArtifactClient;
+import io.tributary.fetcher.artifact.ArtifactStatus;
+import io.tributary.fetcher.artifact.ArtifactStorageException;
+import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.Workspace;
+import io.tributary.fetcher.status.EventRecorder;
+import io.tributary.fetcher.status.SourceConditions;
+import io.tributary.fetcher.status.StatusPatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/** The fetch worker's GitRepository steps: validate, credentials, checkout, package, status. */
+@ApplicationScoped
+public class GitRepositoryFetcher {
+
+    private static final Logger LOG = Logger.getLogger(GitRepositoryFetcher.class);
+    static final Pattern URL = Pattern.compile("^(http|https|ssh)://[^\\s/]+(/.*)?$");
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    ArtifactClient artifacts;
+    @Inject
+    StatusPatcher statusPatcher;
+    @Inject
+    EventRecorder events;
+
+    private final GitCloner cloner = new GitCloner();
+
+    public void fetch(FetchRequested request) throws InterruptedException {
+        String namespace = request.source().namespace();
+        GitRepository repo = client.resources(GitRepository.class).inNamespace(namespace).withName(request.source().name()).get();
+        if (repo == null || repo.getSpec() == null || Boolean.TRUE.equals(repo.getSpec().suspend)) {
+            return;
+        }
+        long generation = Objects.requireNonNullElse(repo.getMetadata().getGeneration(), 0L);
+        GitRepositoryStatus status = repo.getStatus() == null ? new GitRepositoryStatus() : repo.getStatus();
+        String previousDigest = status.artifact == null ? null : status.artifact.digest;
+        try (Workspace workspace = Workspace.create("git-" + namespace + "-" + repo.getMetadata().getName())) {
+            GitCheckoutPlan plan = plan(repo.getSpec());
+            Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));
+            GitCredentials credentials = credentials(repo);
+            Path tree = workspace.dir().resolve("tree");
+            GitCloner.Checkout checkout = cloner.checkout(repo.getSpec().url, plan, credentials, timeout, tree);
+            IgnoreRules ignore = ignoreRules(tree, repo.getSpec().ignore);
+            ArtifactInfo stored = artifacts.upload(GitRepository.KIND, namespace, repo.getMetadata().getName(),
+                    checkout.commit() + ".tar.gz", checkout.revision(),
+                    out -> io.tributary.fetcher.artifact.TreeTar.write(tree, "", ignore::excluded, out));
+            status.artifact = ArtifactStatus.from(stored);
+            status.observedIgnore = repo.getSpec().ignore;
+            status.observedRecurseSubmodules = repo.getSpec().recurseSubmodules;
+            status.observedInclude = repo.getSpec().include;
+            status.observedSparseCheckout = repo.getSpec().sparseCheckout;
+            String message = "stored artifact for revision '" + checkout.revision() + "'";
+            status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
+            finish(repo, status, generation, request);
+            if (!stored.digest().equals(previousDigest)) {
+                events.normal(repo, Reasons.NEW_ARTIFACT, "stored artifact for commit '" + checkout.message() + "'",
+                        Map.of(Annotations.REVISION, checkout.revision(), Annotations.DIGEST, stored.digest()));
+            }
+        } catch (FetchFailure failure) {
+            fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, failure.reason(), failure.getMessage(), failure.stalling());
+        } catch (IllegalArgumentException invalid) {
+            fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID, invalid.getMessage(), true);
+        } catch (ArtifactStorageException storage) {
+            fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, "ArchiveOperationFailed", storage.getMessage(), false);
+        } catch (IOException io) {
+            fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, "ArchiveOperationFailed",
+                    "packaging the source failed: " + io.getMessage(), false);
+        }
+    }
+
+    static GitCheckoutPlan plan(GitRepositorySpec spec) {
+        if (spec.url == null || spec.url.isBlank()) {
+            throw new IllegalArgumentException("spec.url: must not be empty");
+        }
+        if (!URL.matcher(spec.url).matches()) {
+            throw new IllegalArgumentException("spec.url: '" + io.tributary.fetcher.status.Sanitizer.sanitize(spec.url)
+                    + "' is not a http://, https:// or ssh:// URL");
+        }
+        return GitCheckoutPlan.of(spec.ref);
+    }
+
+    private GitCredentials credentials(GitRepository repo) throws FetchFailure {
+        if (repo.getSpec().secretRef == null) {
+            return GitCredentials.NONE;
+        }
+        String name = repo.getSpec().secretRef.name;
+        Secret secret = client.secrets().inNamespace(repo.getMetadata().getNamespace()).withName(name).get();
+        if (secret == null) {
+            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + repo.getMetadata().getNamespace() + "/" + name + "' not found", false);
+        }
+        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+        String username = decode(data.get("username"));
+        String password = decode(data.get("password"));
+        String token = decode(data.get("bearerToken"));
+        if (token != null && username != null) {
+            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + name
+                    + "': set either 'username'/'password' or 'bearerToken', not both", true);
+        }
+        if (token != null) {
+            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + name + "': key 'bearerToken' is not supported yet", true);
+        }
+        if (password != null && username == null) {
+            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + name + "': key 'password' requires key 'username'", true);
+        }
+        return new GitCredentials(username, password, null);
+    }
+
+    private static String decode(String base64) {
+        return base64 == null ? null : new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8).trim();
+    }
+
+    private static IgnoreRules ignoreRules(Path tree, String specIgnore) throws IOException {
+        List<String> patterns = new ArrayList<>();
+        Path sourceIgnore = tree.resolve(".sourceignore");
+        if (Files.isRegularFile(sourceIgnore)) {
+            patterns.addAll(Files.readAllLines(sourceIgnore));
+        }
+        patterns.addAll(IgnoreRules.lines(specIgnore));
+        return IgnoreRules.of(patterns);
+    }
+
+    private void finish(GitRepository repo, GitRepositoryStatus status, long generation, FetchRequested request) {
+        status.observedGeneration = generation;
+        if (request.requestedAt() != null) {
+            status.lastHandledReconcileAt = request.requestedAt();
+        }
+        statusPatcher.patch(GitRepository.class, repo.getMetadata().getNamespace(), repo.getMetadata().getName(), status);
+    }
+
+    private void fail(GitRepository repo, GitRepositoryStatus status, long generation, FetchRequested request,
+            String type, String reason, String message, boolean stalling) {
+        String safe = io.tributary.fetcher.status.Sanitizer.sanitize(message);
+        LOG.warnf("GitRepository %s/%s: %s: %s", repo.getMetadata().getNamespace(), repo.getMetadata().getName(), reason, safe);
+        status.conditions = SourceConditions.failed(status.conditions, type, reason, safe, stalling, generation);
+        finish(repo, status, generation, request);
+        events.warning(repo, reason, safe);
+    }
+}

@@ -1,0 +1,131 @@
+package io.tributary.fetcher.source.helm;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tributary.api.meta.Annotations;
+import io.tributary.api.meta.ConditionTypes;
+import io.tributary.api.meta.Reasons;
+import io.tributary.api.source.GitRepository;
+import io.tributary.api.source.HelmChart;
+import io.tributary.api.source.HelmChartStatus;
+import io.tributary.api.source.ReconcileStrategy;
+import io.tributary.api.source.SourceReference;
+import io.tributary.events.ArtifactInfo;
+import io.tributary.events.FetchRequested;
+import io.tributary.fetcher.artifact.ArtifactClient;
+import io.tributary.fetcher.artifact.ArtifactStorageException;
+import io.tributary.fetcher.artifact.TreeTar;
+import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.Workspace;
+import io.tributary.fetcher.status.EventRecorder;
+import io.tributary.fetcher.status.Sanitizer;
+import io.tributary.fetcher.status.SourceConditions;
+import io.tributary.fetcher.status.StatusPatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** The fetch worker's HelmChart steps for charts inside a GitRepository artifact: extract, package, store. */
+@ApplicationScoped
+public class HelmChartBuilder {
+
+    private static final Logger LOG = Logger.getLogger(HelmChartBuilder.class);
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    ArtifactClient artifacts;
+    @Inject
+    StatusPatcher statusPatcher;
+    @Inject
+    EventRecorder events;
+
+    @ConfigProperty(name = "tributary.helm.max-chart-file-bytes", defaultValue = "5242880")
+    long maxChartFileBytes;
+
+    public void build(FetchRequested request) throws InterruptedException {
+        String namespace = request.source().namespace();
+        HelmChart chart = client.resources(HelmChart.class).inNamespace(namespace).withName(request.source().name()).get();
+        if (chart == null || chart.getSpec() == null || Boolean.TRUE.equals(chart.getSpec().suspend)) {
+            return;
+        }
+        long generation = Objects.requireNonNullElse(chart.getMetadata().getGeneration(), 0L);
+        HelmChartStatus status = chart.getStatus() == null ? new HelmChartStatus() : chart.getStatus();
+        String previousDigest = status.artifact == null ? null : status.artifact.digest;
+        try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
+            SourceReference ref = chart.getSpec().sourceRef;
+            if (ref == null || ref.kind != SourceReference.Kind.GitRepository) {
+                throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.sourceRef: kind '" + (ref == null ? null : ref.kind)
+                        + "' is not supported yet; use GitRepository", true);
+            }
+            String directory = ChartTree.chartDirectory(chart.getSpec().chart);
+            GitRepository source = client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name).get();
+            if (source == null || source.getStatus() == null || source.getStatus().artifact == null) {
+                throw new FetchFailure(Reasons.SOURCE_NOT_READY, "source GitRepository '" + ref.name + "' has no artifact yet", false);
+            }
+            var sourceArtifact = source.getStatus().artifact;
+            Path tarball = workspace.dir().resolve("source.tar.gz");
+            artifacts.download(sourceArtifact.url, sourceArtifact.digest, tarball);
+            Path chartDir = workspace.dir().resolve("chart");
+            if (!ChartTree.extract(tarball, directory, chartDir, maxChartFileBytes)) {
+                throw new FetchFailure(Reasons.INVALID_PATH, "spec.chart: path '" + chart.getSpec().chart
+                        + "' not found in GitRepository '" + ref.name + "' at revision '" + sourceArtifact.revision + "'", true);
+            }
+            ChartMetadata metadata = ChartMetadata.read(chartDir, chart.getSpec().chart);
+            String revision = revision(metadata.version(), chart.getSpec().reconcileStrategy, sourceArtifact.revision);
+            ArtifactInfo stored = artifacts.upload(HelmChart.KIND, namespace, chart.getMetadata().getName(),
+                    metadata.name() + "-" + revision + ".tgz", revision,
+                    out -> TreeTar.write(chartDir, metadata.name() + "/", (path, dir) -> false, out));
+            status.artifact = io.tributary.fetcher.artifact.ArtifactStatus.from(stored);
+            status.url = stored.url();
+            status.observedChartName = metadata.name();
+            status.observedSourceArtifactRevision = sourceArtifact.revision;
+            String message = "packaged '" + metadata.name() + "' chart with version '" + revision + "'";
+            status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
+            finish(chart, status, generation, request);
+            if (!stored.digest().equals(previousDigest)) {
+                events.normal(chart, "ChartPackageSucceeded", message,
+                        Map.of(Annotations.REVISION, revision, Annotations.DIGEST, stored.digest()));
+            }
+        } catch (FetchFailure failure) {
+            String type = Reasons.SOURCE_NOT_READY.equals(failure.reason()) ? ConditionTypes.FETCH_FAILED : ConditionTypes.BUILD_FAILED;
+            fail(chart, status, generation, request, type, failure.reason(), failure.getMessage(), failure.stalling());
+        } catch (ArtifactStorageException storage) {
+            fail(chart, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
+                    storage.getMessage(), false);
+        } catch (IOException io) {
+            fail(chart, status, generation, request, ConditionTypes.BUILD_FAILED, Reasons.CHART_PACKAGE_ERROR,
+                    "packaging the chart failed: " + io.getMessage(), false);
+        }
+    }
+
+    /** {@code 6.0.3}, or {@code 6.0.3+<12 hex of the source revision>} with the Revision strategy. */
+    static String revision(String version, ReconcileStrategy strategy, String sourceRevision) {
+        if (strategy != ReconcileStrategy.Revision || sourceRevision == null) {
+            return version;
+        }
+        String hex = sourceRevision.substring(sourceRevision.lastIndexOf(':') + 1);
+        return version + "+" + hex.substring(0, Math.min(12, hex.length()));
+    }
+
+    private void finish(HelmChart chart, HelmChartStatus status, long generation, FetchRequested request) {
+        status.observedGeneration = generation;
+        if (request.requestedAt() != null) {
+            status.lastHandledReconcileAt = request.requestedAt();
+        }
+        statusPatcher.patch(HelmChart.class, chart.getMetadata().getNamespace(), chart.getMetadata().getName(), status);
+    }
+
+    private void fail(HelmChart chart, HelmChartStatus status, long generation, FetchRequested request, String type,
+            String reason, String message, boolean stalling) {
+        String safe = Sanitizer.sanitize(message);
+        LOG.warnf("HelmChart %s/%s: %s: %s", chart.getMetadata().getNamespace(), chart.getMetadata().getName(), reason, safe);
+        status.conditions = SourceConditions.failed(status.conditions, type, reason, safe, stalling, generation);
+        finish(chart, status, generation, request);
+        events.warning(chart, reason, safe);
+    }
+}

@@ -1,0 +1,24 @@
+package io.tributary.fetcher.status;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Writes a whole status stanza with a JSON merge patch to the status subresource (no server-side apply). */
+@ApplicationScoped
+public class StatusPatcher {
+
+    @Inject
+    KubernetesClient client;
+
+    public <T extends CustomResource<?, S>, S> void patch(Class<T> type, String namespace, String name, S status) {
+        String json = client.getKubernetesSerialization().asJson(Map.of("status", status));
+        client.resources(type).inNamespace(namespace).withName(name)
+                .subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), json);
+    }
+}
