@@ -1,0 +1,31 @@
+package io.tributary.release.chart;
+
+import com.marcnuri.helm.Helm;
+import java.nio.file.Path;
+
+/**
+ * The one class that touches the Helm Go library (through helm-java's native bridge). Keeping JNA use
+ * behind it keeps the rest of the service native-image friendly.
+ */
+public final class HelmEngine {
+
+    /** Renders {@code chartDir} with the values in {@code valuesFile} as Helm's {@code template} does. */
+    public String render(Path chartDir, String releaseName, String namespace, Path valuesFile) throws RenderException {
+        try {
+            return new Helm(chartDir).template()
+                    .withName(releaseName)
+                    .withNamespace(namespace)
+                    .withValuesFile(valuesFile)
+                    .call();
+        } catch (RuntimeException e) {
+            throw new RenderException("rendering chart failed: " + e.getMessage());
+        }
+    }
+
+    /** The chart could not be rendered; the message is Helm's. */
+    public static class RenderException extends Exception {
+        public RenderException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.tributary.release.reconcile;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tributary.api.helm.HelmRelease;
+import io.tributary.api.helm.HelmReleaseSpec;
+import io.tributary.api.source.HelmChart;
+import io.tributary.api.source.HelmChartSpec;
+import io.tributary.api.source.ReconcileStrategy;
+import io.tributary.api.source.SourceReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Objects;
+
+/** Creates or updates the HelmChart a HelmRelease's {@code spec.chart} template describes. */
+@ApplicationScoped
+public class HelmChartSync {
+
+    public static final String LABEL_NAME = "helm.toolkit.fluxcd.io/name";
+    public static final String LABEL_NAMESPACE = "helm.toolkit.fluxcd.io/namespace";
+
+    @Inject
+    KubernetesClient client;
+
+    /** Returns the HelmChart as it is now in the API. */
+    public HelmChart ensure(HelmRelease release) {
+        HelmReleaseSpec.HelmChartTemplateSpec template = release.getSpec().chart.spec;
+        String namespace = template.sourceRef.namespace == null || template.sourceRef.namespace.isBlank()
+                ? release.getMetadata().getNamespace() : template.sourceRef.namespace;
+        String name = ReleaseNames.helmChart(release);
+        HelmChartSpec desired = desiredSpec(template, release.getSpec().interval);
+        HelmChart existing = client.resources(HelmChart.class).inNamespace(namespace).withName(name).get();
+        if (existing == null) {
+            HelmChart chart = new HelmChart();
+            chart.getMetadata().setName(name);
+            chart.getMetadata().setNamespace(namespace);
+            chart.getMetadata().setLabels(Map.of(LABEL_NAME, release.getMetadata().getName(),
+                    LABEL_NAMESPACE, release.getMetadata().getNamespace()));
+            chart.setSpec(desired);
+            return client.resources(HelmChart.class).inNamespace(namespace).resource(chart).create();
+        }
+        if (!sameSpec(existing.getSpec(), desired)) {
+            existing.setSpec(desired);
+            existing.setStatus(null);
+            return client.resources(HelmChart.class).inNamespace(namespace).resource(existing).update();
+        }
+        return existing;
+    }
+
+    static HelmChartSpec desiredSpec(HelmReleaseSpec.HelmChartTemplateSpec template, String releaseInterval) {
+        HelmChartSpec spec = new HelmChartSpec();
+        spec.chart = template.chart;
+        spec.version = template.version == null || template.version.isBlank() ? "*" : template.version;
+        spec.sourceRef = new SourceReference();
+        spec.sourceRef.kind = SourceReference.Kind.valueOf(template.sourceRef.kind);
+        spec.sourceRef.name = template.sourceRef.name;
+        spec.interval = template.interval == null ? releaseInterval : template.interval;
+        spec.reconcileStrategy = template.reconcileStrategy == null ? ReconcileStrategy.ChartVersion
+                : ReconcileStrategy.valueOf(template.reconcileStrategy);
+        spec.valuesFiles = template.valuesFiles;
+        spec.ignoreMissingValuesFiles = template.ignoreMissingValuesFiles;
+        return spec;
+    }
+
+    static boolean sameSpec(HelmChartSpec a, HelmChartSpec b) {
+        return a != null && Objects.equals(a.chart, b.chart) && Objects.equals(a.version, b.version)
+                && a.sourceRef != null && a.sourceRef.kind == b.sourceRef.kind && Objects.equals(a.sourceRef.name, b.sourceRef.name)
+                && Objects.equals(a.interval, b.interval) && Objects.equals(a.reconcileStrategy, b.reconcileStrategy)
+                && Objects.equals(a.valuesFiles, b.valuesFiles) && Objects.equals(a.ignoreMissingValuesFiles, b.ignoreMissingValuesFiles);
+    }
+}
