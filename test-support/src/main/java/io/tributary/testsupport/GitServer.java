@@ -39,14 +39,19 @@ public final class GitServer implements AutoCloseable {
     private final Map<String, Git> repositories = new ConcurrentHashMap<>();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
 
-    private GitServer(Path root) {
+    private GitServer(Path root, int port) {
         this.root = root;
-        this.jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
+        this.jetty = new Server(new InetSocketAddress("127.0.0.1", port));
     }
 
-    /** Starts a server whose repositories live under {@code root}. */
+    /** Starts a server whose repositories live under {@code root}, on a free port. */
     public static GitServer start(Path root) throws Exception {
-        GitServer server = new GitServer(root);
+        return start(root, 0);
+    }
+
+    /** Starts a server whose repositories live under {@code root}; {@code port} 0 picks a free one. */
+    public static GitServer start(Path root, int port) throws Exception {
+        GitServer server = new GitServer(root, port);
         server.startJetty();
         return server;
     }

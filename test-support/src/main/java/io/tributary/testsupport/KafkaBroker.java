@@ -71,6 +71,18 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(logDir, brokerPort, server);
     }
 
+    /** Creates topics up front so that consumers subscribe to existing partitions. */
+    public void createTopics(int partitions, String... topics) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers());
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            var existing = admin.listTopics().names().get();
+            var missing = java.util.Arrays.stream(topics).filter(t -> !existing.contains(t))
+                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, partitions, (short) 1)).toList();
+            admin.createTopics(missing).all().get();
+        }
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

@@ -50,7 +50,8 @@ public class ReceiverReconciler implements Reconciler<Receiver> {
         if (!before.equals(client.getKubernetesSerialization().asJson(status))) {
             client.resources(Receiver.class).inNamespace(receiver.getMetadata().getNamespace())
                     .withName(receiver.getMetadata().getName()).subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of("status", status)));
+                    .patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(
+                            java.util.List.of(Map.of("op", "add", "path", "/status", "value", status))));
         }
         return UpdateControl.<Receiver>noUpdate().rescheduleAfter(requeue);
     }

@@ -72,8 +72,11 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease> {
     }
 
     @Override
-    public UpdateControl<HelmRelease> reconcile(HelmRelease release, Context<HelmRelease> context) throws Exception {
-        if (release.getSpec() == null || Boolean.TRUE.equals(release.getSpec().suspend)) {
+    public UpdateControl<HelmRelease> reconcile(HelmRelease cached, Context<HelmRelease> context) throws Exception {
+        // The informer cache may not yet hold the status this operator just wrote; decisions need the latest.
+        HelmRelease release = client.resources(HelmRelease.class).inNamespace(cached.getMetadata().getNamespace())
+                .withName(cached.getMetadata().getName()).get();
+        if (release == null || release.getSpec() == null || Boolean.TRUE.equals(release.getSpec().suspend)) {
             return UpdateControl.noUpdate();
         }
         HelmReleaseStatus status = release.getStatus() == null ? new HelmReleaseStatus() : release.getStatus();

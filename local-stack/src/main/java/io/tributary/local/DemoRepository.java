@@ -1,0 +1,41 @@
+package io.tributary.local;
+
+import io.tributary.testsupport.GitServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** The demo git repository: a small chart under {@code charts/demo} and a README. */
+public final class DemoRepository {
+
+    public static final String NAME = "demo";
+    static final String[] CHART_FILES = {"Chart.yaml", "values.yaml", "templates/configmap.yaml", "templates/service.yaml"};
+
+    private DemoRepository() {
+    }
+
+    public static RevCommit create(GitServer git) {
+        git.createRepository(NAME);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("README.md", "# demo\nA chart served by the Tributary local stack.\n");
+        for (String file : CHART_FILES) {
+            files.put("charts/demo/" + file, resource("demo-chart/" + file));
+        }
+        return git.commit(NAME, files, "Add the demo chart");
+    }
+
+    static String resource(String path) {
+        try (InputStream in = DemoRepository.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.tributary.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.tributary.api.helm.HelmRelease;
+import io.tributary.api.meta.Annotations;
+import io.tributary.api.source.GitRepository;
+import io.tributary.api.source.HelmChart;
+import io.tributary.events.Topics;
+import io.tributary.testsupport.KafkaProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Drives the same local stack as {@code bin/run-local}: git push → webhook → new artifact → Helm upgrade. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final String TOKEN = "local-demo-token";
+    private static LocalStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("tributary.root", "..")).toAbsolutePath().normalize();
+        stack = LocalStack.start(root, root.resolve("local-stack/target/local-stack-it"), Ports.free());
+        stack.applyExamples();
+        stack.awaitExamplesReady(Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private GitRepository repo() {
+        return stack.client().resources(GitRepository.class).inNamespace("default").withName("demo").get();
+    }
+
+    private HelmRelease release() {
+        return stack.client().resources(HelmRelease.class).inNamespace("default").withName("demo").get();
+    }
+
+    private String webhookPath() {
+        return stack.client().resources(io.tributary.api.notification.Receiver.class).inNamespace("default").withName("demo")
+                .get().getStatus().webhookPath;
+    }
+
+    private HttpResponse<String> postWebhook(String body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.webhookUrl() + webhookPath()))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    @Order(1)
+    void theInitialReleaseIsInstalledFromTheGitRepository() throws Exception {
+        HelmRelease release = release();
+        assertThat(release.getStatus().history).hasSize(1);
+        assertThat(release.getStatus().history.get(0).version).isEqualTo(1L);
+        assertThat(release.getStatus().history.get(0).status).isEqualTo("deployed");
+        assertThat(release.getStatus().lastAttemptedRevision).isEqualTo("0.1.0");
+        assertThat(release.getStatus().lastAttemptedConfigDigest).startsWith("sha256:");
+        ConfigMap settings = stack.client().configMaps().inNamespace("default").withName("demo-settings").get();
+        assertThat(settings.getData()).containsEntry("message", "hello from tributary").containsEntry("color", "blue");
+        Secret stored = stack.client().secrets().inNamespace("default").withName("sh.helm.release.v1.demo.v1").get();
+        assertThat(stored.getType()).isEqualTo("helm.sh/release.v1");
+        assertThat(stored.getMetadata().getLabels()).containsEntry("owner", "helm").containsEntry("name", "demo")
+                .containsEntry("status", "deployed").containsEntry("version", "1");
+
+        GitRepository repo = repo();
+        assertThat(repo.getStatus().artifact.revision).startsWith("main@sha1:");
+        assertThat(repo.getStatus().artifact.path).isEqualTo("gitrepository/default/demo/"
+                + repo.getStatus().artifact.revision.substring("main@sha1:".length()) + ".tar.gz");
+        HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create(repo.getStatus().artifact.url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(sha256(served.body())).isEqualTo(repo.getStatus().artifact.digest);
+        assertThat(served.body().length).isEqualTo(repo.getStatus().artifact.size.intValue());
+    }
+
+    @Test
+    @Order(2)
+    void badSignaturesAndOversizedBodiesAreRefusedAndTriggerNothing() throws Exception {
+        try (KafkaProbe probe = new KafkaProbe(stack.kafkaBootstrap(), Topics.SOURCE_REQUESTS)) {
+            String body = "{\"ref\":\"refs/heads/main\"}";
+            assertThat(postWebhook(body, null).statusCode()).isEqualTo(400);
+            assertThat(postWebhook(body, WebhookSignature.github("wrong-token", body)).statusCode()).isEqualTo(400);
+            assertThat(postWebhook(body + " ", WebhookSignature.github(TOKEN, body)).statusCode()).isEqualTo(400);
+            String large = "x".repeat(3 * 1024 * 1024 + 1);
+            assertThat(postWebhook(large, WebhookSignature.github(TOKEN, large)).statusCode()).isEqualTo(413);
+            HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(stack.webhookUrl() + "/hook/0000"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(probe.drain(Duration.ofSeconds(3))).noneMatch(r -> r.value().contains("\"Webhook\""));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aPushAndASignedWebhookUpgradeTheRelease() throws Exception {
+        String before = repo().getStatus().artifact.revision;
+        var commit = stack.git().commit(DemoRepository.NAME, Map.of("charts/demo/values.yaml",
+                "message: hello\ncolor: green\nreplicas: 2\n"), "Paint it green");
+        String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + commit.name() + "\"}";
+
+        long start = System.nanoTime();
+        HttpResponse<String> response = postWebhook(body, WebhookSignature.github(TOKEN, body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        stack.await("HelmRelease demo to reach release version 2", Duration.ofMinutes(2), () -> {
+            HelmRelease release = release();
+            return release.getStatus() != null && release.getStatus().history != null
+                    && release.getStatus().history.get(0).version == 2L && "deployed".equals(release.getStatus().history.get(0).status);
+        });
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        System.out.printf("webhook POST to HelmRelease version 2: %d ms%n", millis);
+
+        assertThat(repo().getStatus().artifact.revision).isEqualTo("main@sha1:" + commit.name()).isNotEqualTo(before);
+        HelmChart chart = stack.client().resources(HelmChart.class).inNamespace("default").withName("default-demo").get();
+        assertThat(chart.getStatus().observedSourceArtifactRevision).isEqualTo("main@sha1:" + commit.name());
+        ConfigMap settings = stack.client().configMaps().inNamespace("default").withName("demo-settings").get();
+        assertThat(settings.getData()).containsEntry("color", "green").containsEntry("replicas", "2")
+                .containsEntry("message", "hello from tributary");
+        assertThat(stack.client().secrets().inNamespace("default").withName("sh.helm.release.v1.demo.v2").get()
+                .getMetadata().getLabels()).containsEntry("status", "deployed");
+        assertThat(stack.client().secrets().inNamespace("default").withName("sh.helm.release.v1.demo.v1").get()
+                .getMetadata().getLabels()).containsEntry("status", "superseded");
+        assertThat(release().getStatus().history).extracting(s -> s.version).containsExactly(2L, 1L);
+    }
+
+    @Test
+    @Order(4)
+    void repackagingTheSameCommitGivesAnIdenticalDigest() throws Exception {
+        GitRepository before = repo();
+        String requestedAt = "repackage-" + System.nanoTime();
+        stack.client().resources(GitRepository.class).inNamespace("default").withName("demo")
+                .edit(r -> {
+                    var annotations = new java.util.HashMap<String, String>();
+                    if (r.getMetadata().getAnnotations() != null) {
+                        annotations.putAll(r.getMetadata().getAnnotations());
+                    }
+                    annotations.put(Annotations.REQUESTED_AT, requestedAt);
+                    r.getMetadata().setAnnotations(annotations);
+                    return r;
+                });
+        stack.await("the GitRepository to handle " + requestedAt, Duration.ofMinutes(1),
+                () -> requestedAt.equals(repo().getStatus().lastHandledReconcileAt));
+        GitRepository after = repo();
+        assertThat(after.getStatus().artifact.revision).isEqualTo(before.getStatus().artifact.revision);
+        assertThat(after.getStatus().artifact.digest).isEqualTo(before.getStatus().artifact.digest);
+        HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create(after.getStatus().artifact.url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(sha256(served.body())).isEqualTo(before.getStatus().artifact.digest);
+        assertThat(Objects.requireNonNull(release().getStatus().history).get(0).version).isEqualTo(2L);
+    }
+}
