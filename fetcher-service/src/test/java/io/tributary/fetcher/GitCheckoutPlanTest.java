@@ -1,0 +1,56 @@
+package io.tributary.fetcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.api.source.GitRepositoryRef;
+import io.tributary.fetcher.source.git.GitCheckoutPlan;
+import org.junit.jupiter.api.Test;
+
+class GitCheckoutPlanTest {
+
+    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    private static GitRepositoryRef ref(String branch, String tag, String name, String commit) {
+        GitRepositoryRef ref = new GitRepositoryRef();
+        ref.branch = branch;
+        ref.tag = tag;
+        ref.name = name;
+        ref.commit = commit;
+        return ref;
+    }
+
+    @Test
+    void defaultsToTheMasterBranch() {
+        GitCheckoutPlan plan = GitCheckoutPlan.of(null);
+        assertThat(plan.fetchRef()).isEqualTo("refs/heads/master");
+        assertThat(plan.revision(SHA)).isEqualTo("master@sha1:" + SHA);
+    }
+
+    @Test
+    void writesRevisionsAsFluxDoes() {
+        assertThat(GitCheckoutPlan.of(ref("main", null, null, null)).revision(SHA)).isEqualTo("main@sha1:" + SHA);
+        assertThat(GitCheckoutPlan.of(ref(null, "v1.0.0", null, null)).revision(SHA)).isEqualTo("v1.0.0@sha1:" + SHA);
+        assertThat(GitCheckoutPlan.of(ref(null, null, "refs/pull/1/head", null)).revision(SHA)).isEqualTo("refs/pull/1/head@sha1:" + SHA);
+        assertThat(GitCheckoutPlan.of(ref(null, null, null, SHA)).revision(SHA)).isEqualTo("sha1:" + SHA);
+        assertThat(GitCheckoutPlan.of(ref("dev", null, null, SHA)).revision(SHA)).isEqualTo("dev@sha1:" + SHA);
+    }
+
+    @Test
+    void followsFluxPrecedence() {
+        GitCheckoutPlan commit = GitCheckoutPlan.of(ref("main", "v1", "refs/pull/1/head", SHA));
+        assertThat(commit.commit()).isEqualTo(SHA);
+        assertThat(commit.fetchRef()).isEqualTo("refs/heads/main");
+        assertThat(commit.shallow()).isFalse();
+        assertThat(GitCheckoutPlan.of(ref("main", "v1", "refs/pull/1/head", null)).fetchRef()).isEqualTo("refs/pull/1/head");
+        assertThat(GitCheckoutPlan.of(ref("main", "v1", null, null)).fetchRef()).isEqualTo("refs/tags/v1");
+        assertThat(GitCheckoutPlan.of(ref(null, null, null, SHA)).fetchRef()).isNull();
+    }
+
+    @Test
+    void semverIsRefusedWithAClearMessage() {
+        GitRepositoryRef ref = new GitRepositoryRef();
+        ref.semver = ">=1.0.0";
+        assertThatThrownBy(() -> GitCheckoutPlan.of(ref)).hasMessageStartingWith("spec.ref.semver:");
+    }
+}
