@@ -157,6 +157,8 @@ class LocalStackIT {
     @Order(4)
     void repackagingTheSameCommitGivesAnIdenticalDigest() throws Exception {
         GitRepository before = repo();
+        long eventsBefore = newArtifactEvents();
+        assertThat(eventsBefore).isEqualTo(2);
         String requestedAt = "repackage-" + System.nanoTime();
         stack.client().resources(GitRepository.class).inNamespace("default").withName("demo")
                 .edit(r -> {
@@ -171,11 +173,101 @@ class LocalStackIT {
         stack.await("the GitRepository to handle " + requestedAt, Duration.ofMinutes(1),
                 () -> requestedAt.equals(repo().getStatus().lastHandledReconcileAt));
         GitRepository after = repo();
+        assertThat(newArtifactEvents()).as("NewArtifact is recorded only when the digest changes").isEqualTo(eventsBefore);
         assertThat(after.getStatus().artifact.revision).isEqualTo(before.getStatus().artifact.revision);
         assertThat(after.getStatus().artifact.digest).isEqualTo(before.getStatus().artifact.digest);
         HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create(after.getStatus().artifact.url)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(sha256(served.body())).isEqualTo(before.getStatus().artifact.digest);
         assertThat(Objects.requireNonNull(release().getStatus().history).get(0).version).isEqualTo(2L);
+    }
+
+    private long newArtifactEvents() {
+        return stack.client().v1().events().inNamespace("default").list().getItems().stream()
+                .filter(e -> "NewArtifact".equals(e.getReason()) && "GitRepository".equals(e.getInvolvedObject().getKind())
+                        && "demo".equals(e.getInvolvedObject().getName()))
+                .count();
+    }
+
+    private GitRepository createRepository(String name, String url, String branch) {
+        GitRepository repo = new GitRepository();
+        repo.getMetadata().setName(name);
+        repo.getMetadata().setNamespace("default");
+        repo.setSpec(new io.tributary.api.source.GitRepositorySpec());
+        repo.getSpec().url = url;
+        repo.getSpec().interval = "10m";
+        repo.getSpec().ref = new io.tributary.api.source.GitRepositoryRef();
+        repo.getSpec().ref.branch = branch;
+        return stack.client().resources(GitRepository.class).inNamespace("default").resource(repo).create();
+    }
+
+    private io.fabric8.kubernetes.api.model.Condition condition(String name, String type) {
+        GitRepository repo = stack.client().resources(GitRepository.class).inNamespace("default").withName(name).get();
+        return repo.getStatus() == null ? null
+                : io.tributary.api.meta.Conditions.find(repo.getStatus().conditions, type).orElse(null);
+    }
+
+    @Test
+    @Order(5)
+    void aFailingFetchKeepsTheLastGoodArtifactAndSaysWhy() throws Exception {
+        createRepository("flaky", stack.gitBaseUrl() + "demo.git", "main");
+        stack.await("flaky to become Ready", Duration.ofMinutes(1), () -> {
+            var ready = condition("flaky", "Ready");
+            return ready != null && "True".equals(ready.getStatus());
+        });
+        var good = stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").get().getStatus().artifact;
+
+        stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").edit(r -> {
+            r.getSpec().ref.branch = "no-such-branch";
+            return r;
+        });
+        stack.await("flaky to report the missing branch", Duration.ofMinutes(1), () -> {
+            var failed = condition("flaky", "FetchFailed");
+            return failed != null && "True".equals(failed.getStatus());
+        });
+        var ready = condition("flaky", "Ready");
+        assertThat(ready.getStatus()).isEqualTo("False");
+        assertThat(ready.getReason()).isEqualTo("GitOperationFailed");
+        assertThat(ready.getMessage()).contains("no-such-branch");
+        var after = stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").get().getStatus();
+        assertThat(after.artifact.digest).isEqualTo(good.digest);
+        assertThat(after.artifact.revision).isEqualTo(good.revision);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(good.url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        assertThat(release().getStatus().history.get(0).version).as("other objects are unaffected").isEqualTo(2L);
+    }
+
+    @Test
+    @Order(6)
+    void anUnreachableHostFailsAndAnScpStyleUrlStalls() {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        createRepository("unreachable", "http://127.0.0.1:" + closed + "/repo.git", "main");
+        stack.await("unreachable to fail", Duration.ofMinutes(1), () -> {
+            var failed = condition("unreachable", "FetchFailed");
+            return failed != null && "True".equals(failed.getStatus());
+        });
+        assertThat(condition("unreachable", "Ready").getMessage()).contains("127.0.0.1:" + closed);
+        assertThat(condition("unreachable", "Stalled")).isNull();
+
+        GitRepository scp = new GitRepository();
+        scp.getMetadata().setName("scp-style");
+        scp.getMetadata().setNamespace("default");
+        scp.setSpec(new io.tributary.api.source.GitRepositorySpec());
+        scp.getSpec().url = "git@github.com:org/repo.git";
+        scp.getSpec().interval = "10m";
+        // the test API server does not enforce the CRD's URL pattern; the scheduler must
+        stack.client().resources(GitRepository.class).inNamespace("default").resource(scp).create();
+        stack.await("scp-style to stall", Duration.ofMinutes(1), () -> {
+            var stalled = condition("scp-style", "Stalled");
+            return stalled != null && "True".equals(stalled.getStatus());
+        });
+        var ready = condition("scp-style", "Ready");
+        assertThat(ready.getReason()).isEqualTo("URLInvalid");
+        assertThat(ready.getMessage()).startsWith("spec.url:");
     }
 }
