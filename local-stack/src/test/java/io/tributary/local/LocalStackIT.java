@@ -270,4 +270,42 @@ class LocalStackIT {
         assertThat(ready.getReason()).isEqualTo("URLInvalid");
         assertThat(ready.getMessage()).startsWith("spec.url:");
     }
+
+    private void awaitReleaseVersion(long version) {
+        stack.await("HelmRelease demo to reach release version " + version, Duration.ofMinutes(2), () -> {
+            HelmRelease release = release();
+            return release.getStatus() != null && release.getStatus().history != null
+                    && release.getStatus().history.get(0).version == version && "deployed".equals(release.getStatus().history.get(0).status);
+        });
+    }
+
+    @Test
+    @Order(7)
+    void anUpgradeDeletesWhatTheChartNoLongerRenders() throws Exception {
+        assertThat(stack.client().services().inNamespace("default").withName("demo").get()).isNotNull();
+        stack.git().commit(DemoRepository.NAME, java.util.Collections.singletonMap("charts/demo/templates/service.yaml", null),
+                "Drop the service");
+        String body = "{\"ref\":\"refs/heads/main\"}";
+        assertThat(postWebhook(body, WebhookSignature.github(TOKEN, body)).statusCode()).isEqualTo(200);
+        awaitReleaseVersion(3);
+        assertThat(stack.client().services().inNamespace("default").withName("demo").get()).isNull();
+        assertThat(stack.client().configMaps().inNamespace("default").withName("demo-settings").get()).isNotNull();
+    }
+
+    @Test
+    @Order(8)
+    void changingTheInlineValuesUpgradesWithANewConfigDigest() {
+        String before = release().getStatus().lastAttemptedConfigDigest;
+        stack.client().resources(HelmRelease.class).inNamespace("default").withName("demo").edit(r -> {
+            r.getSpec().values = Map.of("message", "changed in the spec");
+            return r;
+        });
+        awaitReleaseVersion(4);
+        HelmRelease release = release();
+        assertThat(release.getStatus().lastAttemptedConfigDigest).isNotEqualTo(before);
+        assertThat(release.getStatus().history.get(0).configDigest).isEqualTo(release.getStatus().lastAttemptedConfigDigest);
+        assertThat(release.getStatus().observedGeneration).isEqualTo(release.getMetadata().getGeneration());
+        assertThat(stack.client().configMaps().inNamespace("default").withName("demo-settings").get().getData())
+                .containsEntry("message", "changed in the spec");
+    }
 }
