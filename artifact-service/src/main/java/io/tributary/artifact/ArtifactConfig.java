@@ -23,6 +23,9 @@ public interface ArtifactConfig {
     @WithDefault("2147483648")
     long maxTreeBytes();
 
+    /** When set, uploads and deletions need {@code Authorization: Bearer <token>}. */
+    java.util.Optional<String> uploadToken();
+
     Retention retention();
 
     interface Retention {

@@ -35,6 +35,7 @@ class ArtifactServiceTest {
     private HttpResponse<String> upload(String path, byte[] tar) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/artifacts/" + path))
                 .header("Content-Type", "application/x-tar")
+                .header("Authorization", "Bearer test-upload-token")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(tar)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -103,5 +104,24 @@ class ArtifactServiceTest {
         HttpResponse<String> traversal = http.send(HttpRequest.newBuilder(URI.create(base + "gitrepository/default/ok/..%2F..%2Fsecret")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(traversal.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void uploadsNeedTheTokenButDownloadsDoNot() throws Exception {
+        byte[] tar = TarFixtures.tar(0, 0, "a.txt", "x");
+        for (String header : new String[] {null, "Bearer wrong", "Basic dGVzdA=="}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/v1/artifacts/gitrepository/default/auth-" + run
+                    + "/c.tar.gz?objectKind=GitRepository&revision=r")).header("Content-Type", "application/x-tar")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(tar));
+            if (header != null) {
+                request.header("Authorization", header);
+            }
+            assertThat(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        }
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/artifacts/gitrepository/default/auth-" + run)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(upload("gitrepository/default/auth-" + run + "/c.tar.gz?objectKind=GitRepository&revision=r", tar).statusCode()).isEqualTo(201);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "gitrepository/default/auth-" + run + "/c.tar.gz")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
     }
 }

@@ -84,12 +84,14 @@ public final class LocalStack implements AutoCloseable {
         List<String> common = List.of("-Xmx384m", "-Dquarkus.kubernetes-client.api-server-url=" + kube,
                 "-Dquarkus.kubernetes-client.trust-certs=true", "-Dkubernetes.auth.tryKubeConfig=false",
                 "-Dkubernetes.auth.tryServiceAccount=false", "-Dkafka.bootstrap.servers=" + kafka);
+        String uploadToken = java.util.UUID.randomUUID().toString();
         startService("artifact-service", common, List.of("-Dquarkus.http.port=" + ports.artifact(),
+                "-Dtributary.artifact.upload-token=" + uploadToken,
                 "-Dquarkus.management.port=" + ports.artifactManagement(),
                 "-Dtributary.artifact.storage-path=" + work.resolve("artifacts"),
                 "-Dtributary.artifact.advertised-url=" + artifactUrl()), logs);
         startService("fetcher-service", common, List.of("-Dquarkus.http.port=" + ports.fetcher(),
-                "-Dtributary.artifact-service.url=" + artifactUrl()), logs);
+                "-Dtributary.artifact-service.url=" + artifactUrl(), "-Dtributary.artifact-service.upload-token=" + uploadToken), logs);
         startService("release-service", common, List.of("-Dquarkus.http.port=" + ports.release()), logs);
         startService("notification-service", common, List.of("-Dquarkus.http.port=" + ports.webhook(),
                 "-Dquarkus.management.port=" + ports.notificationManagement()), logs);

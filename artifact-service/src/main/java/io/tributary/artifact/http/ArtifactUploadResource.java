@@ -13,11 +13,13 @@ import io.tributary.events.ObjectRef;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -43,6 +45,8 @@ public class ArtifactUploadResource {
     ArtifactConfig config;
     @Inject
     ArtifactEventPublisher publisher;
+    @Inject
+    UploadAuthorization authorization;
 
     @PUT
     @Path("{kind}/{namespace}/{name}/{file}")
@@ -51,7 +55,10 @@ public class ArtifactUploadResource {
     public Response upload(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @PathParam("file") String file,
             @QueryParam("objectKind") String objectKind, @QueryParam("revision") String revision,
-            InputStream body) throws Exception {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, InputStream body) throws Exception {
+        if (!authorization.permits(auth)) {
+            return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
+        }
         ArtifactKey key;
         try {
             key = new ArtifactKey(kind, namespace, name, file);
@@ -88,7 +95,10 @@ public class ArtifactUploadResource {
     @DELETE
     @Path("{kind}/{namespace}/{name}")
     public Response deleteAll(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name) throws IOException {
+            @PathParam("name") String name, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) throws IOException {
+        if (!authorization.permits(auth)) {
+            return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
+        }
         try {
             new ArtifactKey(kind, namespace, name, "probe");
         } catch (IllegalArgumentException e) {

@@ -50,6 +50,9 @@ public class ArtifactClient {
     @ConfigProperty(name = "tributary.artifact-service.max-download-bytes", defaultValue = "2147483648")
     long maxDownloadBytes;
 
+    @ConfigProperty(name = "tributary.artifact-service.upload-token")
+    java.util.Optional<String> uploadToken;
+
     @Inject
     ObjectMapper mapper;
 
@@ -66,11 +69,12 @@ public class ArtifactClient {
         });
         URI uri = URI.create(base() + "api/v1/artifacts/" + objectKind.toLowerCase(Locale.ROOT) + "/" + namespace + "/"
                 + name + "/" + file + "?objectKind=" + objectKind + "&revision=" + URLEncoder.encode(revision, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-tar")
                 .timeout(Duration.ofMinutes(10))
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> in))
-                .build();
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> in));
+        uploadToken.filter(t -> !t.isBlank()).ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
