@@ -25,6 +25,16 @@ public final class SourceConditions {
         return Conditions.set(conditions, ConditionTypes.READY, true, Reasons.SUCCEEDED, message, generation);
     }
 
+    /** A new generation (or a first artifact) is being built: Reconciling=True, as kstatus expects. */
+    public static List<Condition> progressing(List<Condition> current, String message, long generation) {
+        return Conditions.set(current, ConditionTypes.RECONCILING, true, Reasons.PROGRESSING, message, generation);
+    }
+
+    /** Whether this fetch builds something the status does not show yet. */
+    public static boolean isNewWork(Long observedGeneration, long generation, Object artifact) {
+        return artifact == null || observedGeneration == null || observedGeneration != generation;
+    }
+
     /** A failed fetch: the negative-polarity type that fits, Ready=False, Stalled when retrying cannot help. */
     public static List<Condition> failed(List<Condition> current, String failureType, String reason, String message,
             boolean stalling, long generation) {

@@ -61,6 +61,10 @@ public class GitRepositoryFetcher {
         long generation = Objects.requireNonNullElse(repo.getMetadata().getGeneration(), 0L);
         GitRepositoryStatus status = repo.getStatus() == null ? new GitRepositoryStatus() : repo.getStatus();
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
+        if (SourceConditions.isNewWork(status.observedGeneration, generation, status.artifact)) {
+            status.conditions = SourceConditions.progressing(status.conditions, "building artifact: new generation " + generation, generation);
+            statusPatcher.patch(GitRepository.class, namespace, repo.getMetadata().getName(), status);
+        }
         try (Workspace workspace = Workspace.create("git-" + namespace + "-" + repo.getMetadata().getName())) {
             GitCheckoutPlan plan = plan(repo.getSpec());
             Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));

@@ -56,6 +56,10 @@ public class HelmChartBuilder {
         long generation = Objects.requireNonNullElse(chart.getMetadata().getGeneration(), 0L);
         HelmChartStatus status = chart.getStatus() == null ? new HelmChartStatus() : chart.getStatus();
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
+        if (SourceConditions.isNewWork(status.observedGeneration, generation, status.artifact)) {
+            status.conditions = SourceConditions.progressing(status.conditions, "building artifact: new generation " + generation, generation);
+            statusPatcher.patch(HelmChart.class, namespace, chart.getMetadata().getName(), status);
+        }
         try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
             SourceReference ref = chart.getSpec().sourceRef;
             if (ref == null || ref.kind != SourceReference.Kind.GitRepository) {
