@@ -1,8 +1,6 @@
 package io.tributary.local;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.tributary.testsupport.KafkaBroker;
 
 /** The ports the stack listens on; fixed for the run command, free ones for tests. */
 public record Ports(int kafka, int kubeApi, int git, int artifact, int artifactManagement, int fetcher, int release,
@@ -13,14 +11,7 @@ public record Ports(int kafka, int kubeApi, int git, int artifact, int artifactM
     }
 
     public static Ports free() {
-        return new Ports(free1(), free1(), free1(), free1(), free1(), free1(), free1(), free1(), free1());
-    }
-
-    private static int free1() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        int[] p = KafkaBroker.freePorts(9);
+        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
     }
 }
