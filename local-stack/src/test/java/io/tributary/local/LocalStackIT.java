@@ -235,6 +235,16 @@ class LocalStackIT {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(good.url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
                 .isEqualTo(200);
         assertThat(release().getStatus().history.get(0).version).as("other objects are unaffected").isEqualTo(2L);
+
+        // retried with backoff, with no user action: once the branch exists the source recovers
+        stack.git().repository(DemoRepository.NAME).branchCreate().setName("no-such-branch").call();
+        stack.await("flaky to recover on a retry", Duration.ofMinutes(2), () -> {
+            var recovered = condition("flaky", "Ready");
+            return recovered != null && "True".equals(recovered.getStatus());
+        });
+        assertThat(condition("flaky", "FetchFailed")).isNull();
+        assertThat(stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").get()
+                .getStatus().artifact.revision).startsWith("no-such-branch@sha1:");
     }
 
     @Test
