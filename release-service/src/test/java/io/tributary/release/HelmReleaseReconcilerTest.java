@@ -1,0 +1,229 @@
+package io.tributary.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.tributary.api.helm.HelmRelease;
+import io.tributary.api.helm.HelmReleaseSpec;
+import io.tributary.api.meta.Artifact;
+import io.tributary.api.meta.Conditions;
+import io.tributary.api.source.HelmChart;
+import io.tributary.api.source.HelmChartSpec;
+import io.tributary.api.source.HelmChartStatus;
+import io.tributary.api.source.SourceReference;
+import io.tributary.testsupport.KafkaTestResource;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HelmRelease operator against the CRUD API server and real Kafka, with chart packages served over HTTP
+ * on loopback by a plain file server standing in for artifact-service's download endpoint.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(KafkaTestResource.class)
+class HelmReleaseReconcilerTest {
+
+    private static final String NS = "apps";
+    private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+    private static HttpServer files;
+
+    @Inject
+    KubernetesClient client;
+
+    @BeforeAll
+    static void serveFiles() throws Exception {
+        files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        files.createContext("/", exchange -> {
+            byte[] body = FILES.get(exchange.getRequestURI().getPath());
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        files.start();
+    }
+
+    @AfterAll
+    static void stopFiles() {
+        files.stop(0);
+    }
+
+    @BeforeEach
+    void crds() throws Exception {
+        for (String crd : List.of("source.toolkit.fluxcd.io_helmcharts.yaml", "helm.toolkit.fluxcd.io_helmreleases.yaml")) {
+            try (InputStream in = Files.newInputStream(Path.of("../k8s/crds", crd))) {
+                client.load(in).items().forEach(item -> client.resource(item).createOr(op -> op.update()));
+            }
+        }
+    }
+
+    /** The demo chart from test-support as a chart package, with {@code color} as its default. */
+    private static byte[] chartPackage(String color) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+            for (String file : List.of("Chart.yaml", "values.yaml", "templates/configmap.yaml")) {
+                byte[] data;
+                try (InputStream in = HelmReleaseReconcilerTest.class.getClassLoader().getResourceAsStream("demo-chart/" + file)) {
+                    data = in.readAllBytes();
+                }
+                if (file.equals("values.yaml")) {
+                    data = new String(data).replace("color: blue", "color: " + color).getBytes();
+                }
+                TarArchiveEntry entry = new TarArchiveEntry("demo/" + file);
+                entry.setSize(data.length);
+                tar.putArchiveEntry(entry);
+                tar.write(data);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String digest(byte[] data) throws Exception {
+        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    /** Creates a ready HelmChart whose artifact is served at {@code /<name>.tgz} and claims {@code advertisedDigest}. */
+    private void readyChart(String name, byte[] data, String advertisedDigest) {
+        String path = "/" + name + ".tgz";
+        FILES.put(path, data);
+        HelmChart chart = new HelmChart();
+        chart.getMetadata().setName(name);
+        chart.getMetadata().setNamespace(NS);
+        chart.setSpec(new HelmChartSpec());
+        chart.getSpec().chart = "demo";
+        chart.getSpec().interval = "1m";
+        chart.getSpec().sourceRef = new SourceReference();
+        chart.getSpec().sourceRef.kind = SourceReference.Kind.HelmRepository;
+        chart.getSpec().sourceRef.name = "repo";
+        HelmChart created = client.resources(HelmChart.class).inNamespace(NS).resource(chart).createOr(op -> op.update());
+        HelmChartStatus status = new HelmChartStatus();
+        status.observedGeneration = created.getMetadata().getGeneration();
+        status.artifact = new Artifact();
+        status.artifact.path = "helmchart/" + NS + "/" + name + "/demo-0.1.0.tgz";
+        status.artifact.url = "http://127.0.0.1:" + files.getAddress().getPort() + path;
+        status.artifact.revision = "0.1.0";
+        status.artifact.digest = advertisedDigest;
+        status.artifact.size = (long) data.length;
+        status.artifact.lastUpdateTime = "2026-01-01T00:00:00Z";
+        status.conditions = Conditions.set(null, "Ready", true, "Succeeded", "packaged", created.getMetadata().getGeneration());
+        created.setStatus(status);
+        client.resources(HelmChart.class).inNamespace(NS).resource(created).updateStatus();
+    }
+
+    private HelmRelease release(String name, String chartRef, Map<String, Object> values) {
+        HelmRelease release = new HelmRelease();
+        release.getMetadata().setName(name);
+        release.getMetadata().setNamespace(NS);
+        release.setSpec(new HelmReleaseSpec());
+        release.getSpec().interval = "5m";
+        release.getSpec().values = values;
+        release.getSpec().chartRef = new HelmReleaseSpec.CrossNamespaceSourceReference();
+        release.getSpec().chartRef.kind = "HelmChart";
+        release.getSpec().chartRef.name = chartRef;
+        return client.resources(HelmRelease.class).inNamespace(NS).resource(release).createOr(op -> op.update());
+    }
+
+    private HelmRelease awaitRelease(String name, Predicate<HelmRelease> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HelmRelease current = null;
+        while (System.nanoTime() < deadline) {
+            current = client.resources(HelmRelease.class).inNamespace(NS).withName(name).get();
+            if (current != null && current.getStatus() != null && condition.test(current)) {
+                return current;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("HelmRelease " + name + " never matched; last status: "
+                + (current == null ? null : client.getKubernetesSerialization().asJson(current.getStatus())));
+    }
+
+    private static Condition ready(HelmRelease release) {
+        return Conditions.find(release.getStatus().conditions, "Ready").orElse(null);
+    }
+
+    @Test
+    void installsThenUpgradesWhenTheValuesChange() throws Exception {
+        readyChart("shop-chart", chartPackage("blue"), digest(chartPackage("blue")));
+        release("shop", "shop-chart", Map.of("message", "one"));
+        HelmRelease installed = awaitRelease("shop", r -> r.getStatus().history != null && !r.getStatus().history.isEmpty());
+        assertThat(ready(installed).getReason()).isEqualTo("InstallSucceeded");
+        assertThat(Conditions.isTrue(installed.getStatus().conditions, "Released")).isTrue();
+        assertThat(installed.getStatus().lastAttemptedRevision).isEqualTo("0.1.0");
+        assertThat(installed.getStatus().helmChart).isEqualTo(NS + "/shop-chart");
+        ConfigMap config = client.configMaps().inNamespace(NS).withName("shop-settings").get();
+        assertThat(config.getData()).containsEntry("message", "one").containsEntry("color", "blue");
+        assertThat(config.getMetadata().getAnnotations()).containsEntry("meta.helm.sh/release-name", "shop");
+        assertThat(client.secrets().inNamespace(NS).withName("sh.helm.release.v1.shop.v1").get().getType()).isEqualTo("helm.sh/release.v1");
+
+        client.resources(HelmRelease.class).inNamespace(NS).withName("shop").edit(r -> {
+            r.getSpec().values = Map.of("message", "two");
+            return r;
+        });
+        HelmRelease upgraded = awaitRelease("shop", r -> r.getStatus().history != null && r.getStatus().history.get(0).version == 2L);
+        assertThat(ready(upgraded).getReason()).isEqualTo("UpgradeSucceeded");
+        assertThat(upgraded.getStatus().lastAttemptedConfigDigest).isNotEqualTo(installed.getStatus().lastAttemptedConfigDigest);
+        assertThat(client.configMaps().inNamespace(NS).withName("shop-settings").get().getData()).containsEntry("message", "two");
+    }
+
+    @Test
+    void aChartWhoseDigestDoesNotMatchIsNeverLoaded() throws Exception {
+        readyChart("tampered-chart", chartPackage("red"), digest(chartPackage("blue")));
+        release("tampered", "tampered-chart", Map.of());
+        HelmRelease failed = awaitRelease("tampered", r -> ready(r) != null && "ArtifactFailed".equals(ready(r).getReason()));
+        assertThat(ready(failed).getStatus()).isEqualTo("False");
+        assertThat(ready(failed).getMessage()).contains("digest mismatch");
+        assertThat(failed.getStatus().failures).isEqualTo(1L);
+        assertThat(client.configMaps().inNamespace(NS).withName("tampered-settings").get()).isNull();
+    }
+
+    @Test
+    void aMissingChartWaitsAndAnInvalidSpecStalls() {
+        release("waiting", "no-such-chart", Map.of());
+        HelmRelease waiting = awaitRelease("waiting", r -> ready(r) != null);
+        assertThat(ready(waiting).getReason()).isEqualTo("HelmChartNotReady");
+        assertThat(Conditions.find(waiting.getStatus().conditions, "Stalled")).isEmpty();
+
+        HelmRelease invalid = release("invalid", "some-chart", Map.of());
+        client.resources(HelmRelease.class).inNamespace(NS).withName("invalid").edit(r -> {
+            r.getSpec().chart = new HelmReleaseSpec.HelmChartTemplate();
+            return r;
+        });
+        HelmRelease stalled = awaitRelease("invalid", r -> Conditions.isTrue(r.getStatus().conditions, "Stalled"));
+        assertThat(ready(stalled).getReason()).isEqualTo("InvalidChartReference");
+        assertThat(ready(stalled).getMessage()).isEqualTo("spec: exactly one of 'chart' or 'chartRef' must be set");
+        assertThat(invalid.getMetadata().getName()).isEqualTo("invalid");
+    }
+}
