@@ -43,6 +43,11 @@ final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Asks the process to stop (SIGTERM) without waiting. */
+    void requestStop() {
+        process.destroy();
+    }
+
     @Override
     public void close() {
         process.destroy();

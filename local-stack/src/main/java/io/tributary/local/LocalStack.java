@@ -258,6 +258,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private static void stopTogether(List<ChildProcess> group) {
+        group.forEach(ChildProcess::requestStop);
+        group.forEach(ChildProcess::close);
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -269,9 +274,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).close();
-        }
+        // services first, all at once, then the infrastructure they were using
+        int infrastructure = Math.min(2, processes.size());
+        stopTogether(processes.subList(infrastructure, processes.size()));
+        stopTogether(processes.subList(0, infrastructure));
         processes.clear();
         if (client != null) {
             client.close();
