@@ -53,55 +53,61 @@ public final class TarNormalizer {
             out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             String previous = null;
             TarArchiveEntry entry;
-            byte[] buffer = new byte[64 * 1024];
             while ((entry = tar.getNextEntry()) != null) {
                 if (!entry.isDirectory() && !isRegularFile(entry)) {
                     continue; // symlinks, hard links and devices never enter an artifact
                 }
-                String name = EntryNames.normalize(entry.getName(), entry.isDirectory());
-                if (previous != null && name.compareTo(previous) <= 0) {
-                    throw new InvalidArchiveException("entries must be in strictly increasing lexical order: '"
-                            + name + "' after '" + previous + "'");
-                }
-                previous = name;
-                if (!entry.isDirectory() && entry.getSize() > maxEntryBytes) {
-                    throw new InvalidArchiveException("entry '" + name + "' is " + entry.getSize()
-                            + " bytes, over the limit of " + maxEntryBytes);
-                }
+                String name = checkedName(entry, previous);
                 total += entry.isDirectory() ? 0 : entry.getSize();
                 if (total > maxTotalBytes) {
                     throw new InvalidArchiveException("archive content exceeds the limit of " + maxTotalBytes + " bytes");
                 }
-                TarArchiveEntry normalized = new TarArchiveEntry(name);
-                normalized.setModTime(0);
-                normalized.setUserId(0);
-                normalized.setGroupId(0);
-                normalized.setUserName("");
-                normalized.setGroupName("");
-                if (entry.isDirectory()) {
-                    normalized.setMode(DIR_MODE);
-                } else {
-                    normalized.setMode((entry.getMode() & 0111) != 0 ? EXEC_MODE : FILE_MODE);
-                    normalized.setSize(entry.getSize());
-                }
-                out.putArchiveEntry(normalized);
-                if (!entry.isDirectory()) {
-                    long copied = 0;
-                    int n;
-                    while ((n = tar.read(buffer)) > 0) {
-                        out.write(buffer, 0, n);
-                        copied += n;
-                    }
-                    if (copied != entry.getSize()) {
-                        throw new InvalidArchiveException("entry '" + name + "' is truncated");
-                    }
-                }
-                out.closeArchiveEntry();
+                copyEntry(tar, entry, name, out);
+                previous = name;
                 entries++;
             }
             out.finish();
         }
         return new Result("sha256:" + HexFormat.of().formatHex(sha256.digest()), counted.count(), entries);
+    }
+
+    /** The entry's clean name; it must sort after {@code previous} and fit the per-entry limit. */
+    private String checkedName(TarArchiveEntry entry, String previous) throws InvalidArchiveException {
+        String name = EntryNames.normalize(entry.getName(), entry.isDirectory());
+        if (previous != null && name.compareTo(previous) <= 0) {
+            throw new InvalidArchiveException("entries must be in strictly increasing lexical order: '"
+                    + name + "' after '" + previous + "'");
+        }
+        if (!entry.isDirectory() && entry.getSize() > maxEntryBytes) {
+            throw new InvalidArchiveException("entry '" + name + "' is " + entry.getSize()
+                    + " bytes, over the limit of " + maxEntryBytes);
+        }
+        return name;
+    }
+
+    /** Writes the entry with normalised headers, and its content for a file. */
+    private static void copyEntry(TarArchiveInputStream tar, TarArchiveEntry entry, String name, TarArchiveOutputStream out)
+            throws IOException {
+        TarArchiveEntry normalized = new TarArchiveEntry(name);
+        normalized.setModTime(0);
+        normalized.setUserId(0);
+        normalized.setGroupId(0);
+        normalized.setUserName("");
+        normalized.setGroupName("");
+        if (entry.isDirectory()) {
+            normalized.setMode(DIR_MODE);
+        } else {
+            normalized.setMode((entry.getMode() & 0111) != 0 ? EXEC_MODE : FILE_MODE);
+            normalized.setSize(entry.getSize());
+        }
+        out.putArchiveEntry(normalized);
+        if (!entry.isDirectory()) {
+            long copied = tar.transferTo(out);
+            if (copied != entry.getSize()) {
+                throw new InvalidArchiveException("entry '" + name + "' is truncated");
+            }
+        }
+        out.closeArchiveEntry();
     }
 
     private static boolean isRegularFile(TarArchiveEntry entry) {

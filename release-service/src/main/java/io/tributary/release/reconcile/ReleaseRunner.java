@@ -92,19 +92,12 @@ public class ReleaseRunner {
             String firstDeployed = previous.map(p -> p.info().firstDeployed()).orElse(now);
             HelmReleaseRecord.Chart chartRecord = chartRecord(chartDir);
             String manifest;
-            List<GenericKubernetesResource> objects;
             try {
-                manifest = engine.render(chartDir, name, targetNamespace, valuesFile);
-                objects = Manifests.parse(manifest);
-                applier.apply(objects, targetNamespace, name, storageNamespace);
-                if (previous.isPresent()) {
-                    applier.prune(Manifests.parse(previous.get().manifest()), objects, targetNamespace);
-                }
+                manifest = deploy(chartDir, valuesFile, name, targetNamespace, storageNamespace, previous);
             } catch (HelmEngine.RenderException | IOException | RuntimeException e) {
-                HelmReleaseRecord failed = new HelmReleaseRecord(name,
+                storage.save(new HelmReleaseRecord(name,
                         new HelmReleaseRecord.Info(firstDeployed, now, "", failedReason + ": " + e.getMessage(), "failed", null),
-                        chartRecord, values, "", List.of(), version, storageNamespace);
-                storage.save(failed);
+                        chartRecord, values, "", List.of(), version, storageNamespace));
                 throw new ReleaseFailure(failedReason, (install ? "install" : "upgrade") + " failed: " + e.getMessage());
             }
             String description = install ? "Install complete" : "Upgrade complete";
@@ -123,6 +116,18 @@ public class ReleaseRunner {
         } finally {
             delete(work);
         }
+    }
+
+    /** Renders, applies every object, and deletes what the previous revision had but this one does not. */
+    private String deploy(Path chartDir, Path valuesFile, String name, String targetNamespace, String storageNamespace,
+            Optional<HelmReleaseRecord> previous) throws HelmEngine.RenderException, IOException {
+        String manifest = engine.render(chartDir, name, targetNamespace, valuesFile);
+        List<GenericKubernetesResource> objects = Manifests.parse(manifest);
+        applier.apply(objects, targetNamespace, name, storageNamespace);
+        if (previous.isPresent()) {
+            applier.prune(Manifests.parse(previous.get().manifest()), objects, targetNamespace);
+        }
+        return manifest;
     }
 
     @SuppressWarnings("unchecked")

@@ -66,26 +66,18 @@ public class GitRepositoryFetcher {
             statusPatcher.patch(GitRepository.class, namespace, repo.getMetadata().getName(), status);
         }
         try (Workspace workspace = Workspace.create("git-" + namespace + "-" + repo.getMetadata().getName())) {
-            GitCheckoutPlan plan = plan(repo.getSpec());
-            Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));
-            GitCredentials credentials = credentials(repo);
-            Path tree = workspace.dir().resolve("tree");
-            GitCloner.Checkout checkout = cloner.checkout(repo.getSpec().url, plan, credentials, timeout, tree);
-            IgnoreRules ignore = ignoreRules(tree, repo.getSpec().ignore);
-            ArtifactInfo stored = artifacts.upload(GitRepository.KIND, namespace, repo.getMetadata().getName(),
-                    checkout.commit() + ".tar.gz", checkout.revision(),
-                    out -> io.tributary.fetcher.artifact.TreeTar.write(tree, "", ignore::excluded, out));
-            status.artifact = ArtifactStatus.from(stored);
+            Fetched fetched = checkoutAndStore(repo, workspace);
+            status.artifact = ArtifactStatus.from(fetched.stored());
             status.observedIgnore = repo.getSpec().ignore;
             status.observedRecurseSubmodules = repo.getSpec().recurseSubmodules;
             status.observedInclude = repo.getSpec().include;
             status.observedSparseCheckout = repo.getSpec().sparseCheckout;
-            String message = "stored artifact for revision '" + checkout.revision() + "'";
+            String message = "stored artifact for revision '" + fetched.checkout().revision() + "'";
             status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
             finish(repo, status, generation, request);
-            if (!stored.digest().equals(previousDigest)) {
-                events.normal(repo, Reasons.NEW_ARTIFACT, "stored artifact for commit '" + checkout.message() + "'",
-                        Map.of(Annotations.REVISION, checkout.revision(), Annotations.DIGEST, stored.digest()));
+            if (!fetched.stored().digest().equals(previousDigest)) {
+                events.normal(repo, Reasons.NEW_ARTIFACT, "stored artifact for commit '" + fetched.checkout().message() + "'",
+                        Map.of(Annotations.REVISION, fetched.checkout().revision(), Annotations.DIGEST, fetched.stored().digest()));
             }
         } catch (FetchFailure failure) {
             fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, failure.reason(), failure.getMessage(), failure.stalling());
@@ -97,6 +89,24 @@ public class GitRepositoryFetcher {
             fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, "ArchiveOperationFailed",
                     "packaging the source failed: " + io.getMessage(), false);
         }
+    }
+
+    /** The checked-out commit and the artifact stored from it. */
+    record Fetched(GitCloner.Checkout checkout, ArtifactInfo stored) {
+    }
+
+    /** Checks out the ref, applies the ignore rules and streams the tree to artifact-service. */
+    private Fetched checkoutAndStore(GitRepository repo, Workspace workspace) throws FetchFailure, IOException, InterruptedException {
+        GitCheckoutPlan plan = plan(repo.getSpec());
+        Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));
+        GitCredentials credentials = credentials(repo);
+        Path tree = workspace.dir().resolve("tree");
+        GitCloner.Checkout checkout = cloner.checkout(repo.getSpec().url, plan, credentials, timeout, tree);
+        IgnoreRules ignore = ignoreRules(tree, repo.getSpec().ignore);
+        ArtifactInfo stored = artifacts.upload(GitRepository.KIND, repo.getMetadata().getNamespace(), repo.getMetadata().getName(),
+                checkout.commit() + ".tar.gz", checkout.revision(),
+                out -> io.tributary.fetcher.artifact.TreeTar.write(tree, "", ignore::excluded, out));
+        return new Fetched(checkout, stored);
     }
 
     static GitCheckoutPlan plan(GitRepositorySpec spec) {

@@ -61,39 +61,17 @@ public class HelmChartBuilder {
             statusPatcher.patch(HelmChart.class, namespace, chart.getMetadata().getName(), status);
         }
         try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
-            SourceReference ref = chart.getSpec().sourceRef;
-            if (ref == null || ref.kind != SourceReference.Kind.GitRepository) {
-                throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.sourceRef: kind '" + (ref == null ? null : ref.kind)
-                        + "' is not supported yet; use GitRepository", true);
-            }
-            String directory = ChartTree.chartDirectory(chart.getSpec().chart);
-            GitRepository source = client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name).get();
-            if (source == null || source.getStatus() == null || source.getStatus().artifact == null) {
-                throw new FetchFailure(Reasons.SOURCE_NOT_READY, "source GitRepository '" + ref.name + "' has no artifact yet", false);
-            }
-            var sourceArtifact = source.getStatus().artifact;
-            Path tarball = workspace.dir().resolve("source.tar.gz");
-            artifacts.download(sourceArtifact.url, sourceArtifact.digest, tarball);
-            Path chartDir = workspace.dir().resolve("chart");
-            if (!ChartTree.extract(tarball, directory, chartDir, maxChartFileBytes)) {
-                throw new FetchFailure(Reasons.INVALID_PATH, "spec.chart: path '" + chart.getSpec().chart
-                        + "' not found in GitRepository '" + ref.name + "' at revision '" + sourceArtifact.revision + "'", true);
-            }
-            ChartMetadata metadata = ChartMetadata.read(chartDir, chart.getSpec().chart);
-            String revision = revision(metadata.version(), chart.getSpec().reconcileStrategy, sourceArtifact.revision);
-            ArtifactInfo stored = artifacts.upload(HelmChart.KIND, namespace, chart.getMetadata().getName(),
-                    metadata.name() + "-" + revision + ".tgz", revision,
-                    out -> TreeTar.write(chartDir, metadata.name() + "/", (path, dir) -> false, out));
-            status.artifact = io.tributary.fetcher.artifact.ArtifactStatus.from(stored);
-            status.url = stored.url();
-            status.observedChartName = metadata.name();
-            status.observedSourceArtifactRevision = sourceArtifact.revision;
-            String message = "packaged '" + metadata.name() + "' chart with version '" + revision + "'";
+            Packaged packaged = packageFromGit(chart, workspace);
+            status.artifact = io.tributary.fetcher.artifact.ArtifactStatus.from(packaged.stored());
+            status.url = packaged.stored().url();
+            status.observedChartName = packaged.chart().name();
+            status.observedSourceArtifactRevision = packaged.sourceRevision();
+            String message = "packaged '" + packaged.chart().name() + "' chart with version '" + packaged.stored().revision() + "'";
             status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
             finish(chart, status, generation, request);
-            if (!stored.digest().equals(previousDigest)) {
+            if (!packaged.stored().digest().equals(previousDigest)) {
                 events.normal(chart, "ChartPackageSucceeded", message,
-                        Map.of(Annotations.REVISION, revision, Annotations.DIGEST, stored.digest()));
+                        Map.of(Annotations.REVISION, packaged.stored().revision(), Annotations.DIGEST, packaged.stored().digest()));
             }
         } catch (FetchFailure failure) {
             String type = Reasons.SOURCE_NOT_READY.equals(failure.reason()) ? ConditionTypes.FETCH_FAILED : ConditionTypes.BUILD_FAILED;
@@ -105,6 +83,39 @@ public class HelmChartBuilder {
             fail(chart, status, generation, request, ConditionTypes.BUILD_FAILED, Reasons.CHART_PACKAGE_ERROR,
                     "packaging the chart failed: " + io.getMessage(), false);
         }
+    }
+
+    /** A stored chart package, the chart it holds and the source revision it was built from. */
+    record Packaged(ArtifactInfo stored, ChartMetadata chart, String sourceRevision) {
+    }
+
+    /** Downloads the GitRepository artifact, extracts {@code spec.chart}, and stores it as {@code <chart>-<version>.tgz}. */
+    private Packaged packageFromGit(HelmChart chart, Workspace workspace) throws FetchFailure, IOException, InterruptedException {
+        String namespace = chart.getMetadata().getNamespace();
+        SourceReference ref = chart.getSpec().sourceRef;
+        if (ref == null || ref.kind != SourceReference.Kind.GitRepository) {
+            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.sourceRef: kind '" + (ref == null ? null : ref.kind)
+                    + "' is not supported yet; use GitRepository", true);
+        }
+        String directory = ChartTree.chartDirectory(chart.getSpec().chart);
+        GitRepository source = client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name).get();
+        if (source == null || source.getStatus() == null || source.getStatus().artifact == null) {
+            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "source GitRepository '" + ref.name + "' has no artifact yet", false);
+        }
+        var sourceArtifact = source.getStatus().artifact;
+        Path tarball = workspace.dir().resolve("source.tar.gz");
+        artifacts.download(sourceArtifact.url, sourceArtifact.digest, tarball);
+        Path chartDir = workspace.dir().resolve("chart");
+        if (!ChartTree.extract(tarball, directory, chartDir, maxChartFileBytes)) {
+            throw new FetchFailure(Reasons.INVALID_PATH, "spec.chart: path '" + chart.getSpec().chart
+                    + "' not found in GitRepository '" + ref.name + "' at revision '" + sourceArtifact.revision + "'", true);
+        }
+        ChartMetadata metadata = ChartMetadata.read(chartDir, chart.getSpec().chart);
+        String revision = revision(metadata.version(), chart.getSpec().reconcileStrategy, sourceArtifact.revision);
+        ArtifactInfo stored = artifacts.upload(HelmChart.KIND, namespace, chart.getMetadata().getName(),
+                metadata.name() + "-" + revision + ".tgz", revision,
+                out -> TreeTar.write(chartDir, metadata.name() + "/", (path, dir) -> false, out));
+        return new Packaged(stored, metadata, sourceArtifact.revision);
     }
 
     /** {@code 6.0.3}, or {@code 6.0.3+<12 hex of the source revision>} with the Revision strategy. */
