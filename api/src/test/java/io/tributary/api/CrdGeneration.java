@@ -1,6 +1,10 @@
 package io.tributary.api;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDGenerator;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.notification.Receiver;
@@ -9,6 +13,8 @@ import io.tributary.api.source.HelmChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,6 +48,20 @@ public final class CrdGeneration {
         }
     }
 
+    /** The generator sorts printer columns; kubectl shows them in CRD order, so restore the order Flux uses. */
+    static String withColumnsInDeclaredOrder(String yaml, Class<?> type) {
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        CustomResourceDefinition crd = serialization.unmarshal(yaml, CustomResourceDefinition.class);
+        List<String> declared = Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class))
+                .map(AdditionalPrinterColumn::name).toList();
+        for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
+            if (version.getAdditionalPrinterColumns() != null) {
+                version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(c -> declared.indexOf(c.getName())));
+            }
+        }
+        return serialization.asYaml(crd);
+    }
+
     /** Writes one {@code <group>_<plural>.yaml} per resource into {@code out}. */
     static void generate(Path out) throws IOException {
         Path raw = out.resolveSibling(out.getFileName() + "-raw");
@@ -57,7 +77,7 @@ public final class CrdGeneration {
             int dot = crdName.indexOf('.');
             String fileName = crdName.substring(dot + 1) + "_" + crdName.substring(0, dot) + ".yaml";
             String yaml = Files.readString(raw.resolve(crdName + "-v1.yml"));
-            Files.writeString(out.resolve(fileName), HEADER + yaml);
+            Files.writeString(out.resolve(fileName), HEADER + withColumnsInDeclaredOrder(yaml, type));
         }
     }
 }
