@@ -124,4 +124,20 @@ class ArtifactServiceTest {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "gitrepository/default/auth-" + run + "/c.tar.gz")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aStableAliasFollowsTheNewestArtifact() throws Exception {
+        String prefix = "helmchart/default/chart-" + run + "/";
+        assertThat(upload(prefix + "demo-1.0.0.tgz?objectKind=HelmChart&revision=1.0.0&alias=latest.tar.gz",
+                TarFixtures.tar(0, 0, "demo/", "", "demo/Chart.yaml", "version: 1.0.0\n")).statusCode()).isEqualTo(201);
+        assertThat(upload(prefix + "demo-1.1.0.tgz?objectKind=HelmChart&revision=1.1.0&alias=latest.tar.gz",
+                TarFixtures.tar(0, 0, "demo/", "", "demo/Chart.yaml", "version: 1.1.0\n")).statusCode()).isEqualTo(201);
+        byte[] latest = http.send(HttpRequest.newBuilder(URI.create(base + prefix + "latest.tar.gz")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] newest = http.send(HttpRequest.newBuilder(URI.create(base + prefix + "demo-1.1.0.tgz")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(latest).isNotEmpty().isEqualTo(newest);
+        assertThat(upload(prefix + "demo-1.1.0.tgz?objectKind=HelmChart&revision=1.1.0&alias=../../x",
+                TarFixtures.tar(0, 0, "a", "b")).statusCode()).isEqualTo(400);
+    }
 }

@@ -143,6 +143,10 @@ class LocalStackIT {
         assertThat(repo().getStatus().artifact.revision).isEqualTo("main@sha1:" + commit.name()).isNotEqualTo(before);
         HelmChart chart = stack.client().resources(HelmChart.class).inNamespace("default").withName("default-demo").get();
         assertThat(chart.getStatus().observedSourceArtifactRevision).isEqualTo("main@sha1:" + commit.name());
+        assertThat(chart.getStatus().url).endsWith("/helmchart/default/default-demo/latest.tar.gz");
+        HttpResponse<byte[]> latest = http.send(HttpRequest.newBuilder(URI.create(chart.getStatus().url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(sha256(latest.body())).isEqualTo(chart.getStatus().artifact.digest);
         ConfigMap settings = stack.client().configMaps().inNamespace("default").withName("demo-settings").get();
         assertThat(settings.getData()).containsEntry("color", "green").containsEntry("replicas", "2")
                 .containsEntry("message", "hello from tributary");

@@ -46,6 +46,13 @@ public class ArtifactDownloadResource {
         }
         Optional<ArtifactStore.Stored> stored = store.stat(key);
         if (stored.isEmpty()) {
+            Optional<ArtifactKey> target = store.resolveLink(key);
+            if (target.isPresent()) {
+                key = target.get();
+                stored = store.stat(key);
+            }
+        }
+        if (stored.isEmpty()) {
             return Problem.of(Response.Status.NOT_FOUND, "no artifact at " + key.path());
         }
         String etag = "\"" + stored.get().digest() + "\"";

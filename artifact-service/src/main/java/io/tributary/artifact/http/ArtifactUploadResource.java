@@ -55,13 +55,19 @@ public class ArtifactUploadResource {
     public Response upload(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @PathParam("file") String file,
             @QueryParam("objectKind") String objectKind, @QueryParam("revision") String revision,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, InputStream body) throws Exception {
+            @QueryParam("alias") String alias, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, InputStream body)
+            throws Exception {
         if (!authorization.permits(auth)) {
             return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
         }
         ArtifactKey key;
+        ArtifactKey aliasKey;
         try {
             key = new ArtifactKey(kind, namespace, name, file);
+            aliasKey = alias == null || alias.isBlank() ? null : new ArtifactKey(kind, namespace, name, alias);
+            if (key.equals(aliasKey)) {
+                throw new IllegalArgumentException("alias: must differ from the artifact's file name");
+            }
             requireObjectKind(objectKind, key);
             if (revision == null || revision.isBlank()) {
                 throw new IllegalArgumentException("revision: must not be empty");
@@ -79,6 +85,9 @@ public class ArtifactUploadResource {
             });
         } catch (InvalidArchiveException e) {
             return Problem.badRequest("archive rejected: " + e.getMessage());
+        }
+        if (aliasKey != null) {
+            store.link(aliasKey, key);
         }
         boolean changed = previous.map(p -> !p.digest().equals(stored.digest())).orElse(true);
         ObjectRef ref = new ObjectRef(objectKind, namespace, name);

@@ -34,4 +34,10 @@ public interface ArtifactStore {
     List<Stored> list(String kind, String namespace, String name) throws IOException;
 
     void delete(ArtifactKey key) throws IOException;
+
+    /** Points the stable name {@code alias} (e.g. {@code latest.tar.gz}) at {@code target}, atomically. */
+    void link(ArtifactKey alias, ArtifactKey target) throws IOException;
+
+    /** The artifact a stable name points at, if any. */
+    Optional<ArtifactKey> resolveLink(ArtifactKey alias) throws IOException;
 }

@@ -107,6 +107,29 @@ public final class FilesystemArtifactStore implements ArtifactStore {
         Files.deleteIfExists(file.resolveSibling(key.file() + DIGEST_SUFFIX));
     }
 
+    @Override
+    public void link(ArtifactKey alias, ArtifactKey target) throws IOException {
+        Path pointer = linkFile(alias);
+        Path dir = Files.createDirectories(pointer.getParent());
+        Path temp = dir.resolve(pointer.getFileName() + ".tmp-" + UUID.randomUUID());
+        Files.writeString(temp, target.file(), StandardCharsets.UTF_8);
+        move(temp, pointer);
+    }
+
+    @Override
+    public Optional<ArtifactKey> resolveLink(ArtifactKey alias) throws IOException {
+        try {
+            String target = Files.readString(linkFile(alias), StandardCharsets.UTF_8).trim();
+            return Optional.of(new ArtifactKey(alias.kind(), alias.namespace(), alias.name(), target));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path linkFile(ArtifactKey alias) {
+        return resolve(alias).resolveSibling("." + alias.file() + ".link");
+    }
+
     private Path resolve(ArtifactKey key) {
         Path path = root.resolve(key.path()).normalize();
         if (!path.startsWith(root)) {

@@ -59,6 +59,12 @@ public class ArtifactClient {
     /** Streams the tar produced by {@code producer} to artifact-service and returns the stored artifact. */
     public ArtifactInfo upload(String objectKind, String namespace, String name, String file, String revision,
             TarProducer producer) throws IOException, InterruptedException {
+        return upload(objectKind, namespace, name, file, revision, null, producer);
+    }
+
+    /** As {@link #upload(String, String, String, String, String, TarProducer)}, also pointing {@code alias} at it. */
+    public ArtifactInfo upload(String objectKind, String namespace, String name, String file, String revision, String alias,
+            TarProducer producer) throws IOException, InterruptedException {
         PipedInputStream in = new PipedInputStream(1024 * 1024);
         PipedOutputStream out = new PipedOutputStream(in);
         Future<?> writing = producers.submit(() -> {
@@ -68,7 +74,7 @@ public class ArtifactClient {
             return null;
         });
         URI uri = URI.create(base() + "api/v1/artifacts/" + objectKind.toLowerCase(Locale.ROOT) + "/" + namespace + "/"
-                + name + "/" + file + "?objectKind=" + objectKind + "&revision=" + URLEncoder.encode(revision, StandardCharsets.UTF_8));
+                + name + "/" + file + "?objectKind=" + objectKind + "&revision=" + URLEncoder.encode(revision, StandardCharsets.UTF_8) + (alias == null ? "" : "&alias=" + alias));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-tar")
                 .timeout(Duration.ofMinutes(10))

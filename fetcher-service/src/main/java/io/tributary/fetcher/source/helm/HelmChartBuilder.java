@@ -34,6 +34,8 @@ import org.jboss.logging.Logger;
 public class HelmChartBuilder {
 
     private static final Logger LOG = Logger.getLogger(HelmChartBuilder.class);
+    /** The stable name {@code status.url} points at, as in Flux. */
+    static final String LATEST = "latest.tar.gz";
 
     @Inject
     KubernetesClient client;
@@ -63,7 +65,8 @@ public class HelmChartBuilder {
         try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
             Packaged packaged = packageFromGit(chart, workspace);
             status.artifact = io.tributary.fetcher.artifact.ArtifactStatus.from(packaged.stored());
-            status.url = packaged.stored().url();
+            String url = packaged.stored().url();
+            status.url = url.substring(0, url.lastIndexOf('/') + 1) + LATEST;
             status.observedChartName = packaged.chart().name();
             status.observedSourceArtifactRevision = packaged.sourceRevision();
             String message = "packaged '" + packaged.chart().name() + "' chart with version '" + packaged.stored().revision() + "'";
@@ -113,7 +116,7 @@ public class HelmChartBuilder {
         ChartMetadata metadata = ChartMetadata.read(chartDir, chart.getSpec().chart);
         String revision = revision(metadata.version(), chart.getSpec().reconcileStrategy, sourceArtifact.revision);
         ArtifactInfo stored = artifacts.upload(HelmChart.KIND, namespace, chart.getMetadata().getName(),
-                metadata.name() + "-" + revision + ".tgz", revision,
+                metadata.name() + "-" + revision + ".tgz", revision, LATEST,
                 out -> TreeTar.write(chartDir, metadata.name() + "/", (path, dir) -> false, out));
         return new Packaged(stored, metadata, sourceArtifact.revision);
     }
