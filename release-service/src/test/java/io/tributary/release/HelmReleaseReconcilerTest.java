@@ -187,6 +187,12 @@ class HelmReleaseReconcilerTest {
         assertThat(config.getData()).containsEntry("message", "one").containsEntry("color", "blue");
         assertThat(config.getMetadata().getAnnotations()).containsEntry("meta.helm.sh/release-name", "shop");
         assertThat(client.secrets().inNamespace(NS).withName("sh.helm.release.v1.shop.v1").get().getType()).isEqualTo("helm.sh/release.v1");
+        assertThat(client.v1().events().inNamespace(NS).list().getItems()).anySatisfy(event -> {
+            assertThat(event.getInvolvedObject().getKind()).isEqualTo("HelmRelease");
+            assertThat(event.getInvolvedObject().getName()).isEqualTo("shop");
+            assertThat(event.getReason()).isEqualTo("InstallSucceeded");
+            assertThat(event.getSource().getComponent()).isEqualTo("helm-controller");
+        });
 
         client.resources(HelmRelease.class).inNamespace(NS).withName("shop").edit(r -> {
             r.getSpec().values = Map.of("message", "two");

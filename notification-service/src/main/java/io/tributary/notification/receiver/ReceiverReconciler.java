@@ -1,8 +1,5 @@
 package io.tributary.notification.receiver;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -12,9 +9,9 @@ import io.tributary.api.meta.Conditions;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.notification.ReceiverStatus;
+import io.tributary.operator.StatusWriter;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /** Computes a Receiver's webhook path from its token and publishes it in {@code status.webhookPath}. */
@@ -22,7 +19,7 @@ import java.util.Objects;
 public class ReceiverReconciler implements Reconciler<Receiver> {
 
     @Inject
-    KubernetesClient client;
+    StatusWriter statusWriter;
     @Inject
     ReceiverTokens tokens;
     @Inject
@@ -31,7 +28,7 @@ public class ReceiverReconciler implements Reconciler<Receiver> {
     @Override
     public UpdateControl<Receiver> reconcile(Receiver receiver, Context<Receiver> context) {
         ReceiverStatus status = receiver.getStatus() == null ? new ReceiverStatus() : receiver.getStatus();
-        String before = client.getKubernetesSerialization().asJson(status);
+        String before = statusWriter.snapshot(status);
         long generation = Objects.requireNonNullElse(receiver.getMetadata().getGeneration(), 0L);
         status.observedGeneration = generation;
         Duration requeue = Duration.ofMinutes(10);
@@ -47,12 +44,8 @@ public class ReceiverReconciler implements Reconciler<Receiver> {
             status.conditions = Conditions.set(status.conditions, ConditionTypes.READY, false, e.reason(), e.getMessage(), generation);
             requeue = Duration.ofSeconds(30);
         }
-        if (!before.equals(client.getKubernetesSerialization().asJson(status))) {
-            client.resources(Receiver.class).inNamespace(receiver.getMetadata().getNamespace())
-                    .withName(receiver.getMetadata().getName()).subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(
-                            java.util.List.of(Map.of("op", "add", "path", "/status", "value", status))));
-        }
+        statusWriter.writeIfChanged(Receiver.class, receiver.getMetadata().getNamespace(), receiver.getMetadata().getName(),
+                before, status);
         return UpdateControl.<Receiver>noUpdate().rescheduleAfter(requeue);
     }
 }

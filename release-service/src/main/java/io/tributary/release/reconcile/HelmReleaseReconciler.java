@@ -19,6 +19,8 @@ import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.HelmChart;
 import io.tributary.events.ObjectRef;
 import io.tributary.events.ReleaseEvent;
+import io.tributary.operator.EventRecorder;
+import io.tributary.operator.StatusWriter;
 import io.tributary.release.events.ReleaseEventPublisher;
 import io.tributary.release.storage.ReleaseStorage;
 import io.tributary.release.values.ValuesComposer;
@@ -53,7 +55,9 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease> {
     @Inject
     ReleaseRunner runner;
     @Inject
-    StatusPatcher statusPatcher;
+    StatusWriter statusWriter;
+    @Inject
+    EventRecorder kubeEvents;
     @Inject
     ReleaseEventPublisher events;
 
@@ -80,7 +84,7 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease> {
             return UpdateControl.noUpdate();
         }
         HelmReleaseStatus status = release.getStatus() == null ? new HelmReleaseStatus() : release.getStatus();
-        String before = client.getKubernetesSerialization().asJson(status);
+        String before = statusWriter.snapshot(status);
         long generation = Objects.requireNonNullElse(release.getMetadata().getGeneration(), 0L);
         Duration interval;
         HelmChart chart;
@@ -210,6 +214,7 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease> {
             status.conditions = Conditions.remove(status.conditions, ConditionTypes.STALLED);
             status.conditions = Conditions.set(status.conditions, ConditionTypes.RELEASED, true, reason, message, generation);
             status.conditions = Conditions.set(status.conditions, ConditionTypes.READY, true, reason, message, generation);
+            kubeEvents.normal(release, reason, message, Map.of("helm.toolkit.fluxcd.io/revision", desired.chartVersion()));
             events.publish(new ReleaseEvent(ref, "info", reason, message,
                     Map.of("revision", desired.chartVersion(), "releaseVersion", String.valueOf(snapshot.version))));
         } catch (ReleaseRunner.ReleaseFailure failure) {
@@ -222,6 +227,7 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease> {
             }
             status.conditions = Conditions.set(status.conditions, ConditionTypes.RELEASED, false, failure.reason(), failure.getMessage(), generation);
             status.conditions = Conditions.set(status.conditions, ConditionTypes.READY, false, failure.reason(), failure.getMessage(), generation);
+            kubeEvents.warning(release, failure.reason(), failure.getMessage());
             events.publish(new ReleaseEvent(ref, "error", failure.reason(), failure.getMessage(), Map.of("revision", desired.chartVersion())));
         } finally {
             status.lastAttemptedReleaseActionDuration = Duration.ofNanos(System.nanoTime() - started).toMillis() + "ms";
@@ -235,8 +241,7 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease> {
     }
 
     private void patchIfChanged(HelmRelease release, String before, HelmReleaseStatus status) {
-        if (!before.equals(client.getKubernetesSerialization().asJson(status))) {
-            statusPatcher.patch(release, status);
-        }
+        statusWriter.writeIfChanged(HelmRelease.class, release.getMetadata().getNamespace(), release.getMetadata().getName(),
+                before, status);
     }
 }

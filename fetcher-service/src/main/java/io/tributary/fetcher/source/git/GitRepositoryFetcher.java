@@ -16,9 +16,9 @@ import io.tributary.fetcher.artifact.ArtifactStatus;
 import io.tributary.fetcher.artifact.ArtifactStorageException;
 import io.tributary.fetcher.source.FetchFailure;
 import io.tributary.fetcher.source.Workspace;
-import io.tributary.fetcher.status.EventRecorder;
+import io.tributary.operator.EventRecorder;
 import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.fetcher.status.StatusPatcher;
+import io.tributary.operator.StatusWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public class GitRepositoryFetcher {
     @Inject
     ArtifactClient artifacts;
     @Inject
-    StatusPatcher statusPatcher;
+    StatusWriter statusWriter;
     @Inject
     EventRecorder events;
 
@@ -63,7 +63,7 @@ public class GitRepositoryFetcher {
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
         if (SourceConditions.isNewWork(status.observedGeneration, generation, status.artifact)) {
             status.conditions = SourceConditions.progressing(status.conditions, "building artifact: new generation " + generation, generation);
-            statusPatcher.patch(GitRepository.class, namespace, repo.getMetadata().getName(), status);
+            statusWriter.write(GitRepository.class, namespace, repo.getMetadata().getName(), status);
         }
         try (Workspace workspace = Workspace.create("git-" + namespace + "-" + repo.getMetadata().getName())) {
             Fetched fetched = checkoutAndStore(repo, workspace);
@@ -165,7 +165,7 @@ public class GitRepositoryFetcher {
         if (request.requestedAt() != null) {
             status.lastHandledReconcileAt = request.requestedAt();
         }
-        statusPatcher.patch(GitRepository.class, repo.getMetadata().getNamespace(), repo.getMetadata().getName(), status);
+        statusWriter.write(GitRepository.class, repo.getMetadata().getNamespace(), repo.getMetadata().getName(), status);
     }
 
     private void fail(GitRepository repo, GitRepositoryStatus status, long generation, FetchRequested request,

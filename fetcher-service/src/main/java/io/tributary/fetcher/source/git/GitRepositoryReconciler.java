@@ -12,7 +12,7 @@ import io.tributary.api.source.GitRepositoryStatus;
 import io.tributary.fetcher.schedule.SourceScheduler;
 import io.tributary.fetcher.schedule.SpecValidation;
 import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.fetcher.status.StatusPatcher;
+import io.tributary.operator.StatusWriter;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,7 +27,7 @@ public class GitRepositoryReconciler implements Reconciler<GitRepository> {
     @Inject
     SourceScheduler scheduler;
     @Inject
-    StatusPatcher statusPatcher;
+    StatusWriter statusWriter;
 
     @Override
     public UpdateControl<GitRepository> reconcile(GitRepository repo, Context<GitRepository> context) throws Exception {
@@ -45,7 +45,7 @@ public class GitRepositoryReconciler implements Reconciler<GitRepository> {
                 status.conditions = SourceConditions.failed(status.conditions, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID,
                         invalid.getMessage(), true, generation);
                 status.observedGeneration = generation;
-                statusPatcher.patch(GitRepository.class, repo.getMetadata().getNamespace(), repo.getMetadata().getName(), status);
+                statusWriter.write(GitRepository.class, repo.getMetadata().getNamespace(), repo.getMetadata().getName(), status);
             }
             return UpdateControl.noUpdate();
         }

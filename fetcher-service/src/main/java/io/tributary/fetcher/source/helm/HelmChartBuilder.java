@@ -16,10 +16,10 @@ import io.tributary.fetcher.artifact.ArtifactStorageException;
 import io.tributary.fetcher.artifact.TreeTar;
 import io.tributary.fetcher.source.FetchFailure;
 import io.tributary.fetcher.source.Workspace;
-import io.tributary.fetcher.status.EventRecorder;
+import io.tributary.operator.EventRecorder;
 import io.tributary.fetcher.status.Sanitizer;
 import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.fetcher.status.StatusPatcher;
+import io.tributary.operator.StatusWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -42,7 +42,7 @@ public class HelmChartBuilder {
     @Inject
     ArtifactClient artifacts;
     @Inject
-    StatusPatcher statusPatcher;
+    StatusWriter statusWriter;
     @Inject
     EventRecorder events;
 
@@ -60,7 +60,7 @@ public class HelmChartBuilder {
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
         if (SourceConditions.isNewWork(status.observedGeneration, generation, status.artifact)) {
             status.conditions = SourceConditions.progressing(status.conditions, "building artifact: new generation " + generation, generation);
-            statusPatcher.patch(HelmChart.class, namespace, chart.getMetadata().getName(), status);
+            statusWriter.write(HelmChart.class, namespace, chart.getMetadata().getName(), status);
         }
         try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
             Packaged packaged = packageFromGit(chart, workspace);
@@ -135,7 +135,7 @@ public class HelmChartBuilder {
         if (request.requestedAt() != null) {
             status.lastHandledReconcileAt = request.requestedAt();
         }
-        statusPatcher.patch(HelmChart.class, chart.getMetadata().getNamespace(), chart.getMetadata().getName(), status);
+        statusWriter.write(HelmChart.class, chart.getMetadata().getNamespace(), chart.getMetadata().getName(), status);
     }
 
     private void fail(HelmChart chart, HelmChartStatus status, long generation, FetchRequested request, String type,

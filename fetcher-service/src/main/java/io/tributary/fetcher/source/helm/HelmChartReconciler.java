@@ -12,7 +12,7 @@ import io.tributary.api.source.HelmChartStatus;
 import io.tributary.fetcher.schedule.SourceScheduler;
 import io.tributary.fetcher.schedule.SpecValidation;
 import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.fetcher.status.StatusPatcher;
+import io.tributary.operator.StatusWriter;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,7 +24,7 @@ public class HelmChartReconciler implements Reconciler<HelmChart> {
     @Inject
     SourceScheduler scheduler;
     @Inject
-    StatusPatcher statusPatcher;
+    StatusWriter statusWriter;
 
     @Override
     public UpdateControl<HelmChart> reconcile(HelmChart chart, Context<HelmChart> context) throws Exception {
@@ -44,7 +44,7 @@ public class HelmChartReconciler implements Reconciler<HelmChart> {
                 status.conditions = SourceConditions.failed(status.conditions, ConditionTypes.BUILD_FAILED,
                         Reasons.INVALID_CHART_REFERENCE, invalid.getMessage(), true, generation);
                 status.observedGeneration = generation;
-                statusPatcher.patch(HelmChart.class, chart.getMetadata().getNamespace(), chart.getMetadata().getName(), status);
+                statusWriter.write(HelmChart.class, chart.getMetadata().getNamespace(), chart.getMetadata().getName(), status);
             }
             return UpdateControl.noUpdate();
         }

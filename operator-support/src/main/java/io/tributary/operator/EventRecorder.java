@@ -1,24 +1,26 @@
-package io.tributary.fetcher.status;
+package io.tributary.operator;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Records Kubernetes Events about sources, as Flux's source-controller does. */
-@ApplicationScoped
-public class EventRecorder {
+/** Records Kubernetes Events about an object, under the component name Flux uses for the same controller. */
+public final class EventRecorder {
 
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
 
-    @Inject
-    KubernetesClient client;
+    private final KubernetesClient client;
+    private final String component;
+
+    public EventRecorder(KubernetesClient client, String component) {
+        this.client = client;
+        this.component = component;
+    }
 
     public void normal(HasMetadata object, String reason, String message, Map<String, String> annotations) {
         record(object, "Normal", reason, message, annotations);
@@ -49,7 +51,7 @@ public class EventRecorder {
                 .withFirstTimestamp(now)
                 .withLastTimestamp(now)
                 .withCount(1)
-                .withNewSource().withComponent("source-controller").endSource()
+                .withNewSource().withComponent(component).endSource()
                 .build();
         try {
             client.v1().events().inNamespace(object.getMetadata().getNamespace()).resource(event).create();
