@@ -18,7 +18,7 @@ import io.tributary.fetcher.source.FetchFailure;
 import io.tributary.fetcher.source.Workspace;
 import io.tributary.operator.EventRecorder;
 import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.operator.StatusWriter;
+import io.tributary.fetcher.status.SourceStatusUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -32,13 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.jboss.logging.Logger;
 
 /** The fetch worker's GitRepository steps: validate, credentials, checkout, package, status. */
 @ApplicationScoped
 public class GitRepositoryFetcher {
 
-    private static final Logger LOG = Logger.getLogger(GitRepositoryFetcher.class);
     static final Pattern URL = Pattern.compile("^(http|https|ssh)://[^\\s/]+(/.*)?$");
 
     @Inject
@@ -46,7 +44,7 @@ public class GitRepositoryFetcher {
     @Inject
     ArtifactClient artifacts;
     @Inject
-    StatusWriter statusWriter;
+    SourceStatusUpdates updates;
     @Inject
     EventRecorder events;
 
@@ -61,10 +59,7 @@ public class GitRepositoryFetcher {
         long generation = Objects.requireNonNullElse(repo.getMetadata().getGeneration(), 0L);
         GitRepositoryStatus status = repo.getStatus() == null ? new GitRepositoryStatus() : repo.getStatus();
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
-        if (SourceConditions.isNewWork(status.observedGeneration, generation, status.artifact)) {
-            status.conditions = SourceConditions.progressing(status.conditions, "building artifact: new generation " + generation, generation);
-            statusWriter.write(GitRepository.class, namespace, repo.getMetadata().getName(), status);
-        }
+        updates.startIfNew(repo, status, generation);
         try (Workspace workspace = Workspace.create("git-" + namespace + "-" + repo.getMetadata().getName())) {
             Fetched fetched = checkoutAndStore(repo, workspace);
             status.artifact = ArtifactStatus.from(fetched.stored());
@@ -74,19 +69,19 @@ public class GitRepositoryFetcher {
             status.observedSparseCheckout = repo.getSpec().sparseCheckout;
             String message = "stored artifact for revision '" + fetched.checkout().revision() + "'";
             status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
-            finish(repo, status, generation, request);
+            updates.finish(repo, status, generation, request);
             if (!fetched.stored().digest().equals(previousDigest)) {
                 events.normal(repo, Reasons.NEW_ARTIFACT, "stored artifact for commit '" + fetched.checkout().message() + "'",
                         Map.of(Annotations.REVISION, fetched.checkout().revision(), Annotations.DIGEST, fetched.stored().digest()));
             }
         } catch (FetchFailure failure) {
-            fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, failure.reason(), failure.getMessage(), failure.stalling());
+            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, failure.reason(), failure.getMessage(), failure.stalling());
         } catch (IllegalArgumentException invalid) {
-            fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID, invalid.getMessage(), true);
+            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID, invalid.getMessage(), true);
         } catch (ArtifactStorageException storage) {
-            fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, "ArchiveOperationFailed", storage.getMessage(), false);
+            updates.fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, "ArchiveOperationFailed", storage.getMessage(), false);
         } catch (IOException io) {
-            fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, "ArchiveOperationFailed",
+            updates.fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, "ArchiveOperationFailed",
                     "packaging the source failed: " + io.getMessage(), false);
         }
     }
@@ -160,20 +155,5 @@ public class GitRepositoryFetcher {
         return IgnoreRules.of(patterns);
     }
 
-    private void finish(GitRepository repo, GitRepositoryStatus status, long generation, FetchRequested request) {
-        status.observedGeneration = generation;
-        if (request.requestedAt() != null) {
-            status.lastHandledReconcileAt = request.requestedAt();
-        }
-        statusWriter.write(GitRepository.class, repo.getMetadata().getNamespace(), repo.getMetadata().getName(), status);
-    }
 
-    private void fail(GitRepository repo, GitRepositoryStatus status, long generation, FetchRequested request,
-            String type, String reason, String message, boolean stalling) {
-        String safe = io.tributary.fetcher.status.Sanitizer.sanitize(message);
-        LOG.warnf("GitRepository %s/%s: %s: %s", repo.getMetadata().getNamespace(), repo.getMetadata().getName(), reason, safe);
-        status.conditions = SourceConditions.failed(status.conditions, type, reason, safe, stalling, generation);
-        finish(repo, status, generation, request);
-        events.warning(repo, reason, safe);
-    }
 }

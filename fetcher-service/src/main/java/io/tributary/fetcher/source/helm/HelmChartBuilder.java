@@ -17,9 +17,8 @@ import io.tributary.fetcher.artifact.TreeTar;
 import io.tributary.fetcher.source.FetchFailure;
 import io.tributary.fetcher.source.Workspace;
 import io.tributary.operator.EventRecorder;
-import io.tributary.fetcher.status.Sanitizer;
 import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.operator.StatusWriter;
+import io.tributary.fetcher.status.SourceStatusUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -27,13 +26,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /** The fetch worker's HelmChart steps for charts inside a GitRepository artifact: extract, package, store. */
 @ApplicationScoped
 public class HelmChartBuilder {
 
-    private static final Logger LOG = Logger.getLogger(HelmChartBuilder.class);
     /** The stable name {@code status.url} points at, as in Flux. */
     static final String LATEST = "latest.tar.gz";
 
@@ -42,7 +39,7 @@ public class HelmChartBuilder {
     @Inject
     ArtifactClient artifacts;
     @Inject
-    StatusWriter statusWriter;
+    SourceStatusUpdates updates;
     @Inject
     EventRecorder events;
 
@@ -58,10 +55,7 @@ public class HelmChartBuilder {
         long generation = Objects.requireNonNullElse(chart.getMetadata().getGeneration(), 0L);
         HelmChartStatus status = chart.getStatus() == null ? new HelmChartStatus() : chart.getStatus();
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
-        if (SourceConditions.isNewWork(status.observedGeneration, generation, status.artifact)) {
-            status.conditions = SourceConditions.progressing(status.conditions, "building artifact: new generation " + generation, generation);
-            statusWriter.write(HelmChart.class, namespace, chart.getMetadata().getName(), status);
-        }
+        updates.startIfNew(chart, status, generation);
         try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
             Packaged packaged = packageFromGit(chart, workspace);
             status.artifact = io.tributary.fetcher.artifact.ArtifactStatus.from(packaged.stored());
@@ -71,19 +65,19 @@ public class HelmChartBuilder {
             status.observedSourceArtifactRevision = packaged.sourceRevision();
             String message = "packaged '" + packaged.chart().name() + "' chart with version '" + packaged.stored().revision() + "'";
             status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
-            finish(chart, status, generation, request);
+            updates.finish(chart, status, generation, request);
             if (!packaged.stored().digest().equals(previousDigest)) {
                 events.normal(chart, "ChartPackageSucceeded", message,
                         Map.of(Annotations.REVISION, packaged.stored().revision(), Annotations.DIGEST, packaged.stored().digest()));
             }
         } catch (FetchFailure failure) {
             String type = Reasons.SOURCE_NOT_READY.equals(failure.reason()) ? ConditionTypes.FETCH_FAILED : ConditionTypes.BUILD_FAILED;
-            fail(chart, status, generation, request, type, failure.reason(), failure.getMessage(), failure.stalling());
+            updates.fail(chart, status, generation, request, type, failure.reason(), failure.getMessage(), failure.stalling());
         } catch (ArtifactStorageException storage) {
-            fail(chart, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
+            updates.fail(chart, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
                     storage.getMessage(), false);
         } catch (IOException io) {
-            fail(chart, status, generation, request, ConditionTypes.BUILD_FAILED, Reasons.CHART_PACKAGE_ERROR,
+            updates.fail(chart, status, generation, request, ConditionTypes.BUILD_FAILED, Reasons.CHART_PACKAGE_ERROR,
                     "packaging the chart failed: " + io.getMessage(), false);
         }
     }
@@ -130,20 +124,5 @@ public class HelmChartBuilder {
         return version + "+" + hex.substring(0, Math.min(12, hex.length()));
     }
 
-    private void finish(HelmChart chart, HelmChartStatus status, long generation, FetchRequested request) {
-        status.observedGeneration = generation;
-        if (request.requestedAt() != null) {
-            status.lastHandledReconcileAt = request.requestedAt();
-        }
-        statusWriter.write(HelmChart.class, chart.getMetadata().getNamespace(), chart.getMetadata().getName(), status);
-    }
 
-    private void fail(HelmChart chart, HelmChartStatus status, long generation, FetchRequested request, String type,
-            String reason, String message, boolean stalling) {
-        String safe = Sanitizer.sanitize(message);
-        LOG.warnf("HelmChart %s/%s: %s: %s", chart.getMetadata().getNamespace(), chart.getMetadata().getName(), reason, safe);
-        status.conditions = SourceConditions.failed(status.conditions, type, reason, safe, stalling, generation);
-        finish(chart, status, generation, request);
-        events.warning(chart, reason, safe);
-    }
 }
