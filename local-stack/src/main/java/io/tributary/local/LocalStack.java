@@ -245,10 +245,6 @@ public final class LocalStack implements AutoCloseable {
         return "127.0.0.1:" + ports.kafka();
     }
 
-    public Path logs() {
-        return work.resolve("logs");
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -134,19 +134,6 @@ public final class GitServer implements AutoCloseable {
         }
     }
 
-    /** Copies a directory tree into the repository and commits it. */
-    public RevCommit commitTree(String name, Path source, String message) {
-        try (var paths = Files.walk(source)) {
-            Map<String, String> files = new java.util.TreeMap<>();
-            for (Path p : paths.filter(Files::isRegularFile).toList()) {
-                files.put(source.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-            }
-            return commit(name, files, message);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public Git repository(String name) {
         return repositories.get(name);
     }

@@ -41,10 +41,6 @@ public class SourceScheduler {
         return ReconcileSchedule.jitter(decision.next(), ThreadLocalRandom.current().nextDouble());
     }
 
-    public void forget(String kind, String namespace, String name) {
-        requested.remove(new ObjectRef(kind, namespace, name).key());
-    }
-
     static String requestedAt(HasMetadata object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(Annotations.REQUESTED_AT);
