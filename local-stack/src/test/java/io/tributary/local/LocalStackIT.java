@@ -322,4 +322,30 @@ class LocalStackIT {
         assertThat(stack.client().configMaps().inNamespace("default").withName("demo-settings").get().getData())
                 .containsEntry("message", "changed in the spec");
     }
+
+    @Test
+    @Order(9)
+    void aSuspendedSourceIgnoresRequests() throws Exception {
+        var before = stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").get().getStatus();
+        stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").edit(r -> {
+            r.getSpec().suspend = true;
+            return r;
+        });
+        var git = stack.git().repository(DemoRepository.NAME);
+        git.checkout().setName("no-such-branch").call();
+        var commit = stack.git().commit(DemoRepository.NAME, Map.of("README.md", "suspended\n"), "While suspended");
+        git.checkout().setName("main").call();
+        stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").edit(r -> {
+            var annotations = new java.util.HashMap<String, String>();
+            annotations.put(Annotations.REQUESTED_AT, "while-suspended");
+            r.getMetadata().setAnnotations(annotations);
+            return r;
+        });
+        try (KafkaProbe probe = new KafkaProbe(stack.kafkaBootstrap(), Topics.SOURCE_REQUESTS)) {
+            assertThat(probe.drain(Duration.ofSeconds(4))).noneMatch(r -> "GitRepository/default/flaky".equals(r.key()));
+        }
+        var after = stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").get().getStatus();
+        assertThat(after.artifact.revision).isEqualTo(before.artifact.revision).doesNotContain(commit.name());
+        assertThat(after.lastHandledReconcileAt).isNotEqualTo("while-suspended");
+    }
 }
