@@ -144,6 +144,11 @@ class LocalStackIT {
         HelmChart chart = stack.client().resources(HelmChart.class).inNamespace("default").withName("default-demo").get();
         assertThat(chart.getStatus().observedSourceArtifactRevision).isEqualTo("main@sha1:" + commit.name());
         assertThat(chart.getStatus().url).endsWith("/helmchart/default/default-demo/latest.tar.gz");
+        assertThat(chart.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+            assertThat(owner.getKind()).isEqualTo("HelmRelease");
+            assertThat(owner.getName()).isEqualTo("demo");
+            assertThat(owner.getUid()).isEqualTo(release().getMetadata().getUid());
+        });
         HttpResponse<byte[]> latest = http.send(HttpRequest.newBuilder(URI.create(chart.getStatus().url)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(sha256(latest.body())).isEqualTo(chart.getStatus().artifact.digest);

@@ -1,5 +1,6 @@
 package io.tributary.release.reconcile;
 
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.helm.HelmReleaseSpec;
@@ -9,6 +10,7 @@ import io.tributary.api.source.ReconcileStrategy;
 import io.tributary.api.source.SourceReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,6 +38,13 @@ public class HelmChartSync {
             chart.getMetadata().setNamespace(namespace);
             chart.getMetadata().setLabels(Map.of(LABEL_NAME, release.getMetadata().getName(),
                     LABEL_NAMESPACE, release.getMetadata().getNamespace()));
+            if (namespace.equals(release.getMetadata().getNamespace())) {
+                // garbage-collected with its HelmRelease; owner references cannot cross namespaces
+                chart.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                        .withApiVersion(release.getApiVersion()).withKind(release.getKind())
+                        .withName(release.getMetadata().getName()).withUid(release.getMetadata().getUid())
+                        .withController(true).withBlockOwnerDeletion(false).build()));
+            }
             chart.setSpec(desired);
             return client.resources(HelmChart.class).inNamespace(namespace).resource(chart).create();
         }
