@@ -81,11 +81,12 @@ public final class LocalStack implements AutoCloseable {
         applyDirectory(root.resolve("k8s/crds"));
         String kube = kubeApiUrl();
         String kafka = "127.0.0.1:" + ports.kafka();
-        List<String> common = List.of("-Xmx384m", "-Dquarkus.kubernetes-client.api-server-url=" + kube,
-                "-Dquarkus.kubernetes-client.trust-certs=true", "-Dkubernetes.auth.tryKubeConfig=false",
-                "-Dkubernetes.auth.tryServiceAccount=false", "-Dkafka.bootstrap.servers=" + kafka);
+        List<String> base = List.of("-Xmx384m", "-Dkafka.bootstrap.servers=" + kafka);
+        List<String> common = new ArrayList<>(base);
+        common.addAll(List.of("-Dquarkus.kubernetes-client.api-server-url=" + kube, "-Dquarkus.kubernetes-client.trust-certs=true",
+                "-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false"));
         String uploadToken = java.util.UUID.randomUUID().toString();
-        startService("artifact-service", common, List.of("-Dquarkus.http.port=" + ports.artifact(),
+        startService("artifact-service", base, List.of("-Dquarkus.http.port=" + ports.artifact(),
                 "-Dtributary.artifact.upload-token=" + uploadToken,
                 "-Dquarkus.management.port=" + ports.artifactManagement(),
                 "-Dtributary.artifact.storage-path=" + work.resolve("artifacts"),
