@@ -1,14 +1,17 @@
-package io.tributary.fetcher;
+package io.tributary.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.tributary.operator.EventRecorder;
-import io.tributary.operator.StatusWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Makes the shared status and event writers injectable. */
+/** Makes the status writer and event recorder injectable in every operator service. */
 @ApplicationScoped
 public class KubernetesWriters {
+
+    /** The component Events are recorded under, as Flux names its controllers (e.g. {@code source-controller}). */
+    @ConfigProperty(name = "tributary.events.component")
+    String component;
 
     @Produces
     @ApplicationScoped
@@ -19,6 +22,6 @@ public class KubernetesWriters {
     @Produces
     @ApplicationScoped
     EventRecorder eventRecorder(KubernetesClient client) {
-        return new EventRecorder(client, "source-controller");
+        return new EventRecorder(client, component);
     }
 }
