@@ -2,10 +2,10 @@ package io.tributary.fetcher.artifact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.events.ArtifactInfo;
+import io.tributary.operator.VerifiedDownload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -15,12 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +34,7 @@ public class ArtifactClient {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final VerifiedDownload downloads = new VerifiedDownload();
     private final ExecutorService producers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tar-producer");
         t.setDaemon(true);
@@ -101,36 +98,10 @@ public class ArtifactClient {
 
     /** Downloads {@code url} to {@code target}, failing if its sha256 is not {@code expectedDigest}. */
     public void download(String url, String expectedDigest, Path target) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new ArtifactStorageException("downloading artifact " + url + " failed with HTTP " + response.statusCode());
-            }
-            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (length > maxDownloadBytes) {
-                throw new ArtifactStorageException("artifact " + url + " is " + length + " bytes, over the limit of " + maxDownloadBytes);
-            }
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream digesting = new DigestInputStream(body, sha256);
-                    OutputStream out = Files.newOutputStream(target)) {
-                byte[] buffer = new byte[64 * 1024];
-                long total = 0;
-                int n;
-                while ((n = digesting.read(buffer)) > 0) {
-                    total += n;
-                    if (total > maxDownloadBytes) {
-                        throw new ArtifactStorageException("artifact " + url + " exceeds the limit of " + maxDownloadBytes + " bytes");
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            String actual = "sha256:" + HexFormat.of().formatHex(sha256.digest());
-            if (!actual.equals(expectedDigest)) {
-                throw new ArtifactStorageException("artifact " + url + " digest mismatch: expected " + expectedDigest + ", got " + actual);
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        try {
+            downloads.download(url, expectedDigest, target, maxDownloadBytes);
+        } catch (VerifiedDownload.DownloadException e) {
+            throw new ArtifactStorageException(e.getMessage());
         }
     }
 

@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.helm.HelmReleaseStatus;
 import io.tributary.api.source.HelmChart;
+import io.tributary.operator.VerifiedDownload;
 import io.tributary.release.apply.ManifestApplier;
 import io.tributary.release.apply.Manifests;
-import io.tributary.release.chart.ChartDownloader;
 import io.tributary.release.chart.ChartPackage;
 import io.tributary.release.chart.HelmEngine;
 import io.tributary.release.storage.HelmReleaseRecord;
@@ -51,6 +51,7 @@ public class ReleaseRunner {
     long maxChartFileBytes;
 
     private final HelmEngine engine = new HelmEngine();
+    private final VerifiedDownload downloads = new VerifiedDownload();
 
     /** A failed action, with the Flux reason; the failed revision is recorded in storage. */
     public static class ReleaseFailure extends Exception {
@@ -81,8 +82,8 @@ public class ReleaseRunner {
             var artifact = chart.getStatus().artifact;
             Path tgz = work.resolve("chart.tgz");
             try {
-                new ChartDownloader(maxChartBytes).download(artifact.url, artifact.digest, tgz);
-            } catch (ChartDownloader.ArtifactException e) {
+                downloads.download(artifact.url, artifact.digest, tgz, maxChartBytes);
+            } catch (VerifiedDownload.DownloadException e) {
                 throw new ReleaseFailure("ArtifactFailed", e.getMessage());
             }
             Path chartDir = ChartPackage.unpack(tgz, work.resolve("chart"), maxChartFileBytes);
