@@ -116,7 +116,9 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease> {
         }
         var artifact = chart.getStatus().artifact;
         var desired = new ReleaseDecision.Desired(artifact.revision, artifact.digest, ValuesDigest.of(composed));
-        boolean exists = storage.latest(ReleaseNames.storageNamespace(release), ReleaseNames.release(release)).isPresent();
+        // storage is asked only when status has no history, not on every in-sync reconcile
+        boolean exists = (status.history != null && !status.history.isEmpty())
+                || storage.latest(ReleaseNames.storageNamespace(release), ReleaseNames.release(release)).isPresent();
         ReleaseDecision decision = ReleaseDecision.decide(status, desired, exists);
         if (decision == ReleaseDecision.IN_SYNC || alreadyFailed(status, desired, release)) {
             status.observedGeneration = generation;
