@@ -66,7 +66,8 @@ public final class LocalStack implements AutoCloseable {
         deleteTree(work.resolve("artifacts"));
         String classpath = stackClasspath();
         processes.add(ChildProcess.start("kafka", List.of("-Xmx768m", "-cp", classpath),
-                List.of(KafkaMain.class.getName(), Integer.toString(ports.kafka()), work.resolve("kafka").toString()), logs));
+                List.of(KafkaMain.class.getName(), Integer.toString(ports.kafka()), Integer.toString(ports.kafkaController()),
+                        work.resolve("kafka").toString()), logs));
         processes.add(ChildProcess.start("kube-api", List.of("-Xmx256m", "-cp", classpath),
                 List.of(KubeApiMain.class.getName(), Integer.toString(ports.kubeApi())), logs));
         git = GitServer.start(Files.createDirectories(work.resolve("git")), ports.git());

@@ -31,8 +31,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** Formats a fresh log directory and starts the broker; {@code port} 0 picks a free one. */
     public static KafkaBroker start(Path logDir, int port) throws Exception {
         int[] free = freePorts(2);
-        int brokerPort = port == 0 ? free[0] : port;
-        int controllerPort = free[1];
+        return start(logDir, port == 0 ? free[0] : port, free[1]);
+    }
+
+    /** As {@link #start(Path, int)}, with the controller listener on a port the caller reserved too. */
+    public static KafkaBroker start(Path logDir, int brokerPort, int controllerPort) throws Exception {
         Files.createDirectories(logDir);
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
