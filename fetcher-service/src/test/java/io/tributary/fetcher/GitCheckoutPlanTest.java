@@ -11,7 +11,8 @@ class GitCheckoutPlanTest {
 
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
-    private static GitRepositoryRef ref(String branch, String tag, String name, String commit) {
+    /** A {@code spec.ref} with the given fields; null leaves a field unset. */
+    static GitRepositoryRef ref(String branch, String tag, String name, String commit) {
         GitRepositoryRef ref = new GitRepositoryRef();
         ref.branch = branch;
         ref.tag = tag;

@@ -1,6 +1,7 @@
 package io.tributary.fetcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.tributary.fetcher.GitCheckoutPlanTest.ref;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.api.source.GitRepositoryRef;
@@ -50,14 +51,6 @@ class GitClonerTest {
         git.repository(REPO).checkout().setName("main").call();
     }
 
-    private static GitRepositoryRef ref(String branch, String tag, String name, String commit) {
-        GitRepositoryRef ref = new GitRepositoryRef();
-        ref.branch = branch;
-        ref.tag = tag;
-        ref.name = name;
-        ref.commit = commit;
-        return ref;
-    }
 
     private GitCloner.Checkout checkout(GitRepositoryRef ref) throws FetchFailure {
         return cloner.checkout(git.url(REPO), GitCheckoutPlan.of(ref), GitCredentials.NONE, Duration.ofSeconds(30), dir.resolve("tree"));
