@@ -49,9 +49,25 @@ class GitCheckoutPlanTest {
     }
 
     @Test
-    void semverIsRefusedWithAClearMessage() {
-        GitRepositoryRef ref = new GitRepositoryRef();
-        ref.semver = ">=1.0.0";
-        assertThatThrownBy(() -> GitCheckoutPlan.of(ref)).hasMessageStartingWith("spec.ref.semver:");
+    void semverSelectsTagsAndRanksAboveTagButBelowName() {
+        GitRepositoryRef ref = ref("main", "v1", null, null);
+        ref.semver = ">=1.0.0 <2.0.0";
+        GitCheckoutPlan plan = GitCheckoutPlan.of(ref);
+        assertThat(plan.semver()).isNotNull();
+        assertThat(plan.fetchRef()).isNull();
+        assertThat(plan.forTag("v1.4.0").revision("abc")).isEqualTo("v1.4.0@sha1:abc");
+        ref.name = "refs/pull/1/head";
+        assertThat(GitCheckoutPlan.of(ref).semver()).isNull();
+    }
+
+    @Test
+    void badReferencesAreRefusedNamingTheField() {
+        GitRepositoryRef semver = new GitRepositoryRef();
+        semver.semver = ">= one";
+        assertThatThrownBy(() -> GitCheckoutPlan.of(semver)).hasMessageStartingWith("spec.ref.semver: improper constraint");
+        assertThatThrownBy(() -> GitCheckoutPlan.of(ref(null, null, null, "abc123")))
+                .hasMessageStartingWith("spec.ref.commit: 'abc123' is not a full");
+        assertThatThrownBy(() -> GitCheckoutPlan.of(ref(null, null, "pull/1/head", null)))
+                .hasMessageStartingWith("spec.ref.name: 'pull/1/head' is not a full reference");
     }
 }

@@ -105,6 +105,28 @@ public class ArtifactClient {
         }
     }
 
+    /** Whether artifact-service still serves {@code url} (a HEAD request answered 200). */
+    public boolean exists(String url) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | IllegalArgumentException unreachable) {
+            return false;
+        }
+    }
+
+    /** Deletes every artifact stored for an object. */
+    public void deleteAll(String objectKind, String namespace, String name) throws IOException, InterruptedException {
+        URI uri = URI.create(base() + "api/v1/artifacts/" + objectKind.toLowerCase(Locale.ROOT) + "/" + namespace + "/" + name);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).DELETE();
+        uploadToken.filter(t -> !t.isBlank()).ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+            throw new ArtifactStorageException("artifact-service answered " + response.statusCode() + " to a delete: " + response.body());
+        }
+    }
+
     private String base() {
         return serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
     }

@@ -82,6 +82,11 @@ public class SourceScheduler {
         return ReconcileSchedule.jitter(decision.next(), ThreadLocalRandom.current().nextDouble());
     }
 
+    /** Drops what is remembered about a deleted source. */
+    public void forget(String kind, String namespace, String name) {
+        requested.remove(new ObjectRef(kind, namespace, name).key());
+    }
+
     static String requestedAt(HasMetadata object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(Annotations.REQUESTED_AT);

@@ -35,11 +35,13 @@ public final class SourceConditions {
         return artifact == null || observedGeneration == null || observedGeneration != generation;
     }
 
-    /** A failed fetch: the negative-polarity type that fits, Ready=False, Stalled when retrying cannot help. */
+    /** A failed fetch: the negative-polarity type that fits (if any), Ready=False, Stalled when retrying cannot help. */
     public static List<Condition> failed(List<Condition> current, String failureType, String reason, String message,
             boolean stalling, long generation) {
         List<Condition> conditions = Conditions.remove(current, ConditionTypes.RECONCILING);
-        conditions = Conditions.set(conditions, failureType, true, reason, message, generation);
+        if (failureType != null) {
+            conditions = Conditions.set(conditions, failureType, true, reason, message, generation);
+        }
         conditions = stalling
                 ? Conditions.set(conditions, ConditionTypes.STALLED, true, reason, message, generation)
                 : Conditions.remove(conditions, ConditionTypes.STALLED);

@@ -1,6 +1,8 @@
 package io.tributary.fetcher.source.git;
 
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -9,6 +11,7 @@ import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.GitRepositoryStatus;
+import io.tributary.fetcher.schedule.SourceCleanup;
 import io.tributary.fetcher.schedule.SourceScheduler;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,11 +20,18 @@ import java.time.Duration;
  * The GitRepository scheduler: validates the spec and publishes FetchRequested when the source is due.
  * It never talks to the git server itself; the fetch workers do.
  */
-@ControllerConfiguration(name = "gitrepository", generationAwareEventProcessing = false)
-public class GitRepositoryReconciler implements Reconciler<GitRepository> {
+@ControllerConfiguration(name = "gitrepository", generationAwareEventProcessing = false, finalizerName = SourceCleanup.FINALIZER)
+public class GitRepositoryReconciler implements Reconciler<GitRepository>, Cleaner<GitRepository> {
 
     @Inject
     SourceScheduler scheduler;
+    @Inject
+    SourceCleanup cleanup;
+
+    @Override
+    public DeleteControl cleanup(GitRepository source, Context<GitRepository> context) {
+        return cleanup.cleanup(GitRepository.KIND, source);
+    }
 
     @Override
     public UpdateControl<GitRepository> reconcile(GitRepository repo, Context<GitRepository> context) throws Exception {

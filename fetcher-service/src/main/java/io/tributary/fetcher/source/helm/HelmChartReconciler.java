@@ -1,6 +1,8 @@
 package io.tributary.fetcher.source.helm;
 
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -9,16 +11,24 @@ import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.HelmChart;
 import io.tributary.api.source.HelmChartStatus;
+import io.tributary.fetcher.schedule.SourceCleanup;
 import io.tributary.fetcher.schedule.SourceScheduler;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
 /** The HelmChart scheduler: validates the spec and publishes FetchRequested when the chart is due. */
-@ControllerConfiguration(name = "helmchart", generationAwareEventProcessing = false)
-public class HelmChartReconciler implements Reconciler<HelmChart> {
+@ControllerConfiguration(name = "helmchart", generationAwareEventProcessing = false, finalizerName = SourceCleanup.FINALIZER)
+public class HelmChartReconciler implements Reconciler<HelmChart>, Cleaner<HelmChart> {
 
     @Inject
     SourceScheduler scheduler;
+    @Inject
+    SourceCleanup cleanup;
+
+    @Override
+    public DeleteControl cleanup(HelmChart source, Context<HelmChart> context) {
+        return cleanup.cleanup(HelmChart.KIND, source);
+    }
 
     @Override
     public UpdateControl<HelmChart> reconcile(HelmChart chart, Context<HelmChart> context) throws Exception {
