@@ -86,7 +86,7 @@ public final class Signers {
                 String keyType = KeyUtils.getKeyType(keys);
                 String algorithm = keyType.equals(KeyUtils.RSA_ALGORITHM) || keyType.equals("ssh-rsa") ? "rsa-sha2-512" : keyType;
                 ByteArrayBuffer publicKey = new ByteArrayBuffer();
-                publicKey.putPublicKey(keys.getPublic());
+                publicKey.putRawPublicKey(keys.getPublic());
                 ByteArrayBuffer signed = new ByteArrayBuffer();
                 signed.putRawBytes("SSHSIG".getBytes(StandardCharsets.US_ASCII));
                 signed.putString("git");

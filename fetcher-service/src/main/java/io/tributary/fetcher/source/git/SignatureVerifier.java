@@ -46,7 +46,11 @@ public final class SignatureVerifier {
         secretData.forEach((name, value) -> {
             if (name.endsWith(".asc")) {
                 try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(value.getBytes(StandardCharsets.US_ASCII)))) {
+                    int before = pgpKeys.size();
                     new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator()).forEach(pgpKeys::add);
+                    if (pgpKeys.size() == before) {
+                        throw new IllegalArgumentException("no key");
+                    }
                 } catch (IOException | PGPException | RuntimeException e) {
                     throw new IllegalArgumentException("key '" + name + "' is not an armored OpenPGP public key");
                 }
