@@ -50,9 +50,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** @param root the repository checkout (service jars, k8s/); @param work where logs and data go */
     public static LocalStack start(Path root, Path work, Ports ports) throws Exception {
+        return start(root, work, ports, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Ports)}, with extra system properties ({@code -Dkey=value}) for artifact-service. */
+    public static LocalStack start(Path root, Path work, Ports ports, List<String> artifactServiceArgs) throws Exception {
         LocalStack stack = new LocalStack(root, work, ports);
         try {
-            stack.startAll();
+            stack.startAll(artifactServiceArgs);
         } catch (Exception e) {
             stack.close();
             throw e;
@@ -60,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    private void startAll() throws Exception {
+    private void startAll(List<String> artifactServiceArgs) throws Exception {
         Path logs = work.resolve("logs");
         deleteTree(work.resolve("kafka"));
         deleteTree(work.resolve("artifacts"));
@@ -91,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
                 "-Dtributary.artifact.upload-token=" + uploadToken,
                 "-Dquarkus.management.port=" + ports.artifactManagement(),
                 "-Dtributary.artifact.storage-path=" + work.resolve("artifacts"),
-                "-Dtributary.artifact.advertised-url=" + artifactUrl()), logs);
+                "-Dtributary.artifact.advertised-url=" + artifactUrl()), logs, artifactServiceArgs);
         startService("fetcher-service", common, List.of("-Dquarkus.http.port=" + ports.fetcher(),
                 "-Dtributary.artifact-service.url=" + artifactUrl(), "-Dtributary.artifact-service.upload-token=" + uploadToken), logs);
         startService("release-service", common, List.of("-Dquarkus.http.port=" + ports.release()), logs);
@@ -101,6 +106,12 @@ public final class LocalStack implements AutoCloseable {
         awaitHealthy("fetcher-service", ports.fetcher());
         awaitHealthy("release-service", ports.release());
         awaitHealthy("notification-service", ports.notificationManagement());
+    }
+
+    private void startService(String name, List<String> common, List<String> own, Path logs, List<String> extra) throws IOException {
+        List<String> all = new ArrayList<>(own);
+        all.addAll(extra);
+        startService(name, common, all, logs);
     }
 
     private void startService(String name, List<String> common, List<String> own, Path logs) throws IOException {
@@ -213,6 +224,11 @@ public final class LocalStack implements AutoCloseable {
         Path module = root.resolve("local-stack");
         String dependencies = Files.readString(module.resolve("target/classpath.txt")).trim();
         return module.resolve("target/classes") + java.io.File.pathSeparator + dependencies;
+    }
+
+    /** Where each process writes its log ({@code <name>.log}). */
+    public Path logs() {
+        return work.resolve("logs");
     }
 
     public KubernetesClient client() {

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,17 +36,7 @@ class LocalStackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("tributary.root", "..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(root, root.resolve("local-stack/target/local-stack-it"), Ports.free());
-        stack.applyExamples();
-        stack.awaitExamplesReady(Duration.ofMinutes(3));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     private GitRepository repo() {

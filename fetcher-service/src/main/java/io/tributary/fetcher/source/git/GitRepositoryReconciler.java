@@ -1,8 +1,6 @@
 package io.tributary.fetcher.source.git;
 
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -20,8 +18,8 @@ import java.time.Duration;
  * The GitRepository scheduler: validates the spec and publishes FetchRequested when the source is due.
  * It never talks to the git server itself; the fetch workers do.
  */
-@ControllerConfiguration(name = "gitrepository", generationAwareEventProcessing = false, finalizerName = SourceCleanup.FINALIZER)
-public class GitRepositoryReconciler implements Reconciler<GitRepository>, Cleaner<GitRepository> {
+@ControllerConfiguration(name = "gitrepository", generationAwareEventProcessing = false)
+public class GitRepositoryReconciler implements Reconciler<GitRepository> {
 
     @Inject
     SourceScheduler scheduler;
@@ -29,12 +27,10 @@ public class GitRepositoryReconciler implements Reconciler<GitRepository>, Clean
     SourceCleanup cleanup;
 
     @Override
-    public DeleteControl cleanup(GitRepository source, Context<GitRepository> context) {
-        return cleanup.cleanup(GitRepository.KIND, source);
-    }
-
-    @Override
     public UpdateControl<GitRepository> reconcile(GitRepository repo, Context<GitRepository> context) throws Exception {
+        if (repo.getMetadata().getDeletionTimestamp() != null || !cleanup.ensureFinalizer(GitRepository.class, repo)) {
+            return UpdateControl.noUpdate();
+        }
         if (repo.getSpec() == null || Boolean.TRUE.equals(repo.getSpec().suspend)) {
             return UpdateControl.noUpdate();
         }

@@ -1,8 +1,6 @@
 package io.tributary.fetcher.source.helm;
 
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -17,8 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 
 /** The HelmChart scheduler: validates the spec and publishes FetchRequested when the chart is due. */
-@ControllerConfiguration(name = "helmchart", generationAwareEventProcessing = false, finalizerName = SourceCleanup.FINALIZER)
-public class HelmChartReconciler implements Reconciler<HelmChart>, Cleaner<HelmChart> {
+@ControllerConfiguration(name = "helmchart", generationAwareEventProcessing = false)
+public class HelmChartReconciler implements Reconciler<HelmChart> {
 
     @Inject
     SourceScheduler scheduler;
@@ -26,12 +24,10 @@ public class HelmChartReconciler implements Reconciler<HelmChart>, Cleaner<HelmC
     SourceCleanup cleanup;
 
     @Override
-    public DeleteControl cleanup(HelmChart source, Context<HelmChart> context) {
-        return cleanup.cleanup(HelmChart.KIND, source);
-    }
-
-    @Override
     public UpdateControl<HelmChart> reconcile(HelmChart chart, Context<HelmChart> context) throws Exception {
+        if (chart.getMetadata().getDeletionTimestamp() != null || !cleanup.ensureFinalizer(HelmChart.class, chart)) {
+            return UpdateControl.noUpdate();
+        }
         if (chart.getSpec() == null || Boolean.TRUE.equals(chart.getSpec().suspend)) {
             return UpdateControl.noUpdate();
         }
