@@ -10,6 +10,7 @@ import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.HelmChart;
+import io.tributary.api.source.HelmRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class CrdGeneration {
             + "# regenerate with ./mvnw -pl api process-test-classes -Dtributary.crds.write=true\n";
 
     static final List<Class<? extends CustomResource<?, ?>>> RESOURCES = List.of(
-            GitRepository.class, HelmChart.class, HelmRelease.class, Receiver.class);
+            GitRepository.class, HelmRepository.class, HelmChart.class, HelmRelease.class, Receiver.class);
 
     private CrdGeneration() {
     }

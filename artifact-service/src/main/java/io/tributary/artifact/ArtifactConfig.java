@@ -28,6 +28,17 @@ public interface ArtifactConfig {
 
     Retention retention();
 
+    Catalog catalog();
+
+    interface Catalog {
+        /** Chart versions kept parsed in memory, over all hot indexes; the least recently used index goes first. */
+        @WithDefault("200000")
+        int hotVersions();
+
+        /** Where parsed indexes are kept in their compact form; default: {@code <storage-path>/.catalog}. */
+        java.util.Optional<String> cachePath();
+    }
+
     interface Retention {
         /** Artifacts kept per object, newest first. */
         @WithDefault("2")

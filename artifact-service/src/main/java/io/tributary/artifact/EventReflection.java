@@ -6,8 +6,10 @@ import io.tributary.events.ArtifactStored;
 import io.tributary.events.CloudEvent;
 import io.tributary.events.ObjectRef;
 
-/** Registers the Kafka event records for Jackson in a native image; the events module has no Quarkus dependency. */
-@RegisterForReflection(targets = {ArtifactInfo.class, ArtifactStored.class, CloudEvent.class, ObjectRef.class})
+/** Registers the Kafka event and catalog records for Jackson in a native image; their modules have no Quarkus dependency. */
+@RegisterForReflection(targets = {ArtifactInfo.class, ArtifactStored.class, CloudEvent.class, ObjectRef.class,
+        io.tributary.helm.index.ChartVersion.class, io.tributary.artifact.catalog.CatalogResource.ChartSummary.class,
+        io.tributary.artifact.catalog.CatalogResource.Page.class})
 final class EventReflection {
 
     private EventReflection() {

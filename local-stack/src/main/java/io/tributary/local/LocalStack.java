@@ -50,14 +50,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** @param root the repository checkout (service jars, k8s/); @param work where logs and data go */
     public static LocalStack start(Path root, Path work, Ports ports) throws Exception {
-        return start(root, work, ports, List.of());
+        return start(root, work, ports, java.util.Map.of());
     }
 
-    /** As {@link #start(Path, Path, Ports)}, with extra system properties ({@code -Dkey=value}) for artifact-service. */
-    public static LocalStack start(Path root, Path work, Ports ports, List<String> artifactServiceArgs) throws Exception {
+    /**
+     * As {@link #start(Path, Path, Ports)}, with extra system properties ({@code -Dkey=value}) per service name
+     * ({@code artifact-service}, {@code fetcher-service}, ...).
+     */
+    public static LocalStack start(Path root, Path work, Ports ports, java.util.Map<String, List<String>> serviceArgs) throws Exception {
         LocalStack stack = new LocalStack(root, work, ports);
         try {
-            stack.startAll(artifactServiceArgs);
+            stack.startAll(serviceArgs);
         } catch (Exception e) {
             stack.close();
             throw e;
@@ -65,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    private void startAll(List<String> artifactServiceArgs) throws Exception {
+    private void startAll(java.util.Map<String, List<String>> serviceArgs) throws Exception {
         Path logs = work.resolve("logs");
         deleteTree(work.resolve("kafka"));
         deleteTree(work.resolve("artifacts"));
@@ -96,9 +99,10 @@ public final class LocalStack implements AutoCloseable {
                 "-Dtributary.artifact.upload-token=" + uploadToken,
                 "-Dquarkus.management.port=" + ports.artifactManagement(),
                 "-Dtributary.artifact.storage-path=" + work.resolve("artifacts"),
-                "-Dtributary.artifact.advertised-url=" + artifactUrl()), logs, artifactServiceArgs);
+                "-Dtributary.artifact.advertised-url=" + artifactUrl()), logs, serviceArgs.getOrDefault("artifact-service", List.of()));
         startService("fetcher-service", common, List.of("-Dquarkus.http.port=" + ports.fetcher(),
-                "-Dtributary.artifact-service.url=" + artifactUrl(), "-Dtributary.artifact-service.upload-token=" + uploadToken), logs);
+                "-Dtributary.artifact-service.url=" + artifactUrl(), "-Dtributary.artifact-service.upload-token=" + uploadToken), logs,
+                serviceArgs.getOrDefault("fetcher-service", List.of()));
         startService("release-service", common, List.of("-Dquarkus.http.port=" + ports.release()), logs);
         startService("notification-service", common, List.of("-Dquarkus.http.port=" + ports.webhook(),
                 "-Dquarkus.management.port=" + ports.notificationManagement()), logs);

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GitRepository end to end on the local stack: no-clone shortcut, deletion, include, verification, credentials, bad input. */
+@org.junit.jupiter.api.extension.ExtendWith(SharedStack.class)
 class GitRepositoryIT {
 
     private static final String NS = "git-it";

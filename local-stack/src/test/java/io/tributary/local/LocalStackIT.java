@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** Drives the same local stack as {@code bin/run-local}: git push → webhook → new artifact → Helm upgrade. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(SharedStack.class)
 class LocalStackIT {
 
     private static final String TOKEN = "local-demo-token";

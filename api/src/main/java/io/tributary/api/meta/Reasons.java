@@ -16,6 +16,7 @@ public final class Reasons {
     public static final String CHART_PULL_ERROR = "ChartPullError";
     public static final String CHART_PACKAGE_ERROR = "ChartPackageError";
     public static final String SOURCE_NOT_READY = "SourceNotReady";
+    public static final String INDEXATION_FAILED = "IndexationFailed";
     public static final String ARTIFACT_FAILED = "ArtifactFailed";
     public static final String INSTALL_SUCCEEDED = "InstallSucceeded";
     public static final String INSTALL_FAILED = "InstallFailed";

@@ -47,6 +47,8 @@ public class ArtifactUploadResource {
     ArtifactEventPublisher publisher;
     @Inject
     UploadAuthorization authorization;
+    @Inject
+    io.tributary.artifact.catalog.IndexCatalog catalog;
 
     @PUT
     @Path("{kind}/{namespace}/{name}/{file}")
@@ -75,19 +77,83 @@ public class ArtifactUploadResource {
         } catch (IllegalArgumentException e) {
             return Problem.badRequest(e.getMessage());
         }
-        Optional<ArtifactStore.Stored> previous = store.stat(key);
         TarNormalizer normalizer = new TarNormalizer(config.maxEntryBytes(), config.maxTreeBytes());
-        ArtifactStore.Stored stored;
         try {
-            stored = store.write(key, out -> {
+            return store(key, aliasKey, objectKind, namespace, name, revision, out -> {
                 TarNormalizer.Result result = normalizer.normalize(body, out);
                 return new ArtifactStore.Written(result.digest(), result.size());
             });
         } catch (InvalidArchiveException e) {
             return Problem.badRequest("archive rejected: " + e.getMessage());
         }
+    }
+
+    /**
+     * Stores the body as it is (a Helm repository index, for one): the digest is the sha256 of the bytes. Bodies over
+     * {@code tributary.artifact.max-entry-bytes} are refused with 413, before more than that is read.
+     */
+    @PUT
+    @Path("{kind}/{namespace}/{name}/{file}")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/yaml", "application/x-yaml"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response uploadFile(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @PathParam("file") String file,
+            @QueryParam("objectKind") String objectKind, @QueryParam("revision") String revision,
+            @QueryParam("alias") String alias, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws Exception {
+        if (!authorization.permits(auth)) {
+            return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
+        }
+        ArtifactKey key;
+        ArtifactKey aliasKey;
+        try {
+            key = new ArtifactKey(kind, namespace, name, file);
+            aliasKey = alias == null || alias.isBlank() ? null : new ArtifactKey(kind, namespace, name, alias);
+            if (key.equals(aliasKey)) {
+                throw new IllegalArgumentException("alias: must differ from the artifact's file name");
+            }
+            requireObjectKind(objectKind, key);
+            if (revision == null || revision.isBlank()) {
+                throw new IllegalArgumentException("revision: must not be empty");
+            }
+        } catch (IllegalArgumentException e) {
+            return Problem.badRequest(e.getMessage());
+        }
+        long limit = config.maxEntryBytes();
+        if (contentLength != null && contentLength > limit) {
+            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "file is " + contentLength + " bytes, over the limit of " + limit);
+        }
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        try {
+            return store(key, aliasKey, objectKind, namespace, name, revision, out -> {
+                byte[] buffer = new byte[65536];
+                long size = 0;
+                int n;
+                while ((n = body.read(buffer)) >= 0) {
+                    size += n;
+                    if (size > limit) {
+                        throw new InvalidArchiveException("file exceeds the limit of " + limit + " bytes");
+                    }
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+                return new ArtifactStore.Written("sha256:" + java.util.HexFormat.of().formatHex(sha.digest()), size);
+            });
+        } catch (InvalidArchiveException e) {
+            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+        }
+    }
+
+    private Response store(ArtifactKey key, ArtifactKey aliasKey, String objectKind, String namespace, String name, String revision,
+            ArtifactStore.Writer writer) throws Exception {
+        Optional<ArtifactStore.Stored> previous = store.stat(key);
+        ArtifactStore.Stored stored = store.write(key, writer);
         if (aliasKey != null) {
             store.link(aliasKey, key);
+        }
+        if (io.tributary.artifact.catalog.IndexCatalog.KIND.equals(key.kind()) && aliasKey != null
+                && io.tributary.artifact.catalog.IndexCatalog.INDEX.equals(aliasKey.file())) {
+            catalog.warm(key, stored.digest());
         }
         boolean changed = previous.map(p -> !p.digest().equals(stored.digest())).orElse(true);
         ObjectRef ref = new ObjectRef(objectKind, namespace, name);

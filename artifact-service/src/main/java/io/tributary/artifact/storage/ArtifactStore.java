@@ -33,6 +33,9 @@ public interface ArtifactStore {
     /** The artifacts of one object, newest first. */
     List<Stored> list(String kind, String namespace, String name) throws IOException;
 
+    /** Every object ({@code [namespace, name]}) that has artifacts of this kind. */
+    List<String[]> objects(String kind) throws IOException;
+
     void delete(ArtifactKey key) throws IOException;
 
     /** Points the stable name {@code alias} (e.g. {@code latest.tar.gz}) at {@code target}, atomically. */

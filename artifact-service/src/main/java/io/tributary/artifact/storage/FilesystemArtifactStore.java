@@ -96,6 +96,24 @@ public final class FilesystemArtifactStore implements ArtifactStore {
         return result;
     }
 
+    @Override
+    public List<String[]> objects(String kind) throws IOException {
+        Path kindDir = root.resolve(kind).normalize();
+        if (!kindDir.startsWith(root) || !Files.isDirectory(kindDir)) {
+            return List.of();
+        }
+        List<String[]> objects = new ArrayList<>();
+        try (Stream<Path> namespaces = Files.list(kindDir)) {
+            for (Path namespace : namespaces.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> names = Files.list(namespace)) {
+                    names.filter(Files::isDirectory).sorted()
+                            .forEach(n -> objects.add(new String[] {namespace.getFileName().toString(), n.getFileName().toString()}));
+                }
+            }
+        }
+        return objects;
+    }
+
     private static boolean isArtifactFile(String fileName) {
         return !fileName.startsWith(".") && !fileName.endsWith(DIGEST_SUFFIX);
     }

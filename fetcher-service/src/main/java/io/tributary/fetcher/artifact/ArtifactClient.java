@@ -96,6 +96,24 @@ public class ArtifactClient {
         return mapper.readValue(response.body(), ArtifactInfo.class);
     }
 
+    /** Stores a file as it is (no tar normalisation): the artifact's digest is the sha256 of its bytes. */
+    public ArtifactInfo uploadFile(String objectKind, String namespace, String name, String file, String revision, String alias,
+            Path content) throws IOException, InterruptedException {
+        URI uri = URI.create(base() + "api/v1/artifacts/" + objectKind.toLowerCase(Locale.ROOT) + "/" + namespace + "/"
+                + name + "/" + file + "?objectKind=" + objectKind + "&revision=" + URLEncoder.encode(revision, StandardCharsets.UTF_8)
+                + (alias == null ? "" : "&alias=" + alias));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofMinutes(5))
+                .PUT(HttpRequest.BodyPublishers.ofFile(content));
+        uploadToken.filter(t -> !t.isBlank()).ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new ArtifactStorageException("artifact-service answered " + response.statusCode() + ": " + response.body());
+        }
+        return mapper.readValue(response.body(), ArtifactInfo.class);
+    }
+
     /** Downloads {@code url} to {@code target}, failing if its sha256 is not {@code expectedDigest}. */
     public void download(String url, String expectedDigest, Path target) throws IOException, InterruptedException {
         try {

@@ -49,6 +49,7 @@ public class SourceCleanup {
     void start(@Observes StartupEvent started) {
         informers.add(watch(GitRepository.class, GitRepository.KIND));
         informers.add(watch(HelmChart.class, HelmChart.KIND));
+        informers.add(watch(io.tributary.api.source.HelmRepository.class, io.tributary.api.source.HelmRepository.KIND));
     }
 
     void stop(@Observes ShutdownEvent stopping) {

@@ -26,6 +26,8 @@ public class FetchWorker {
     GitRepositoryFetcher git;
     @Inject
     HelmChartBuilder charts;
+    @Inject
+    io.tributary.fetcher.source.helm.HelmRepositoryFetcher helmRepositories;
 
     @Incoming("source-requests")
     @Blocking
@@ -41,6 +43,7 @@ public class FetchWorker {
             switch (request.source().kind()) {
                 case GitRepository.KIND -> git.fetch(request);
                 case HelmChart.KIND -> charts.build(request);
+                case io.tributary.api.source.HelmRepository.KIND -> helmRepositories.fetch(request);
                 default -> LOG.debugf("no fetcher for kind %s", request.source().kind());
             }
         } catch (RuntimeException unexpected) {

@@ -2,32 +2,51 @@ package io.tributary.fetcher.source.helm;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.meta.Annotations;
+import io.tributary.api.meta.Artifact;
 import io.tributary.api.meta.ConditionTypes;
+import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.HelmChart;
+import io.tributary.api.source.HelmChartSpec;
 import io.tributary.api.source.HelmChartStatus;
+import io.tributary.api.source.HelmRepository;
+import io.tributary.api.source.HelmRepositorySpec;
 import io.tributary.api.source.ReconcileStrategy;
 import io.tributary.api.source.SourceReference;
 import io.tributary.events.ArtifactInfo;
 import io.tributary.events.FetchRequested;
 import io.tributary.fetcher.artifact.ArtifactClient;
+import io.tributary.fetcher.artifact.ArtifactStatus;
 import io.tributary.fetcher.artifact.ArtifactStorageException;
 import io.tributary.fetcher.artifact.TreeTar;
 import io.tributary.fetcher.source.FetchFailure;
 import io.tributary.fetcher.source.Workspace;
-import io.tributary.operator.EventRecorder;
+import io.tributary.fetcher.status.Sanitizer;
 import io.tributary.fetcher.status.SourceConditions;
 import io.tributary.fetcher.status.SourceStatusUpdates;
+import io.tributary.helm.index.ChartVersion;
+import io.tributary.helm.index.HelmIndex;
+import io.tributary.helm.index.HelmIndexReader;
+import io.tributary.operator.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The fetch worker's HelmChart steps for charts inside a GitRepository artifact: extract, package, store. */
+/**
+ * The fetch worker's HelmChart steps: pull a chart version from a HelmRepository, or package a chart directory of a
+ * GitRepository artifact (honouring {@code .helmignore}, building its dependencies); then merge {@code valuesFiles}
+ * and store {@code <chart>-<version>.tgz}.
+ */
 @ApplicationScoped
 public class HelmChartBuilder {
 
@@ -45,11 +64,18 @@ public class HelmChartBuilder {
 
     @ConfigProperty(name = "tributary.helm.max-chart-file-bytes", defaultValue = "5242880")
     long maxChartFileBytes;
+    @ConfigProperty(name = "tributary.helm.max-chart-bytes", defaultValue = "10485760")
+    long maxChartBytes;
+    @ConfigProperty(name = "tributary.helm.max-chart-unpacked-bytes", defaultValue = "104857600")
+    long maxChartUnpackedBytes;
+    @ConfigProperty(name = "tributary.helm.max-index-bytes", defaultValue = "52428800")
+    long maxIndexBytes;
 
     public void build(FetchRequested request) throws InterruptedException {
         String namespace = request.source().namespace();
         HelmChart chart = client.resources(HelmChart.class).inNamespace(namespace).withName(request.source().name()).get();
-        if (chart == null || chart.getSpec() == null || Boolean.TRUE.equals(chart.getSpec().suspend)) {
+        if (chart == null || chart.getSpec() == null || Boolean.TRUE.equals(chart.getSpec().suspend)
+                || chart.getMetadata().getDeletionTimestamp() != null) {
             return;
         }
         long generation = Objects.requireNonNullElse(chart.getMetadata().getGeneration(), 0L);
@@ -57,22 +83,33 @@ public class HelmChartBuilder {
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
         updates.startIfNew(chart, status, generation);
         try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
-            Packaged packaged = packageFromGit(chart, workspace);
-            status.artifact = io.tributary.fetcher.artifact.ArtifactStatus.from(packaged.stored());
-            String url = packaged.stored().url();
-            status.url = url.substring(0, url.lastIndexOf('/') + 1) + LATEST;
-            status.observedChartName = packaged.chart().name();
+            Packaged packaged = switch (kind(chart.getSpec())) {
+                case GitRepository -> packageFromGit(chart, generation, workspace);
+                case HelmRepository -> pullFromRepository(chart, status, generation, workspace);
+                case Bucket -> throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE,
+                        "spec.sourceRef: kind 'Bucket' is not supported yet; use GitRepository or HelmRepository", true);
+            };
+            if (packaged.stored() != null) {
+                status.artifact = ArtifactStatus.from(packaged.stored());
+                String url = packaged.stored().url();
+                status.url = url.substring(0, url.lastIndexOf('/') + 1) + LATEST;
+            }
+            status.observedChartName = packaged.chartName();
             status.observedSourceArtifactRevision = packaged.sourceRevision();
-            String message = "packaged '" + packaged.chart().name() + "' chart with version '" + packaged.stored().revision() + "'";
-            status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
+            status.observedValuesFiles = packaged.valuesFiles().isEmpty() ? null : packaged.valuesFiles();
+            status.conditions = SourceConditions.succeeded(status.conditions, packaged.message(), generation);
             updates.finish(chart, status, generation, request);
-            if (!packaged.stored().digest().equals(previousDigest)) {
-                events.normal(chart, "ChartPackageSucceeded", message,
-                        Map.of(Annotations.REVISION, packaged.stored().revision(), Annotations.DIGEST, packaged.stored().digest()));
+            if (status.artifact != null && !status.artifact.digest.equals(previousDigest)) {
+                events.normal(chart, packaged.stored() != null && kind(chart.getSpec()) == SourceReference.Kind.HelmRepository
+                        ? "ChartPullSucceeded" : "ChartPackageSucceeded", packaged.message(),
+                        Map.of(Annotations.REVISION, status.artifact.revision, Annotations.DIGEST, status.artifact.digest));
             }
         } catch (FetchFailure failure) {
             String type = Reasons.SOURCE_NOT_READY.equals(failure.reason()) ? ConditionTypes.FETCH_FAILED : ConditionTypes.BUILD_FAILED;
             updates.fail(chart, status, generation, request, type, failure.reason(), failure.getMessage(), failure.stalling());
+        } catch (HelmHttp.DownloadException download) {
+            String reason = download.status() == 401 || download.status() == 403 ? Reasons.AUTHENTICATION_FAILED : Reasons.CHART_PULL_ERROR;
+            updates.fail(chart, status, generation, request, ConditionTypes.FETCH_FAILED, reason, download.getMessage(), false);
         } catch (ArtifactStorageException storage) {
             updates.fail(chart, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
                     storage.getMessage(), false);
@@ -82,47 +119,159 @@ public class HelmChartBuilder {
         }
     }
 
-    /** A stored chart package, the chart it holds and the source revision it was built from. */
-    record Packaged(ArtifactInfo stored, ChartMetadata chart, String sourceRevision) {
+    private static SourceReference.Kind kind(HelmChartSpec spec) throws FetchFailure {
+        if (spec.sourceRef == null || spec.sourceRef.kind == null || spec.sourceRef.name == null) {
+            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.sourceRef: kind and name are required", true);
+        }
+        return spec.sourceRef.kind;
     }
 
-    /** Downloads the GitRepository artifact, extracts {@code spec.chart}, and stores it as {@code <chart>-<version>.tgz}. */
-    private Packaged packageFromGit(HelmChart chart, Workspace workspace) throws FetchFailure, IOException, InterruptedException {
+    /** A stored chart package (null when the stored one is up to date), what it is and what it was built from. */
+    record Packaged(ArtifactInfo stored, String chartName, String sourceRevision, List<String> valuesFiles, String message) {
+    }
+
+    /** Picks the version from the repository's index artifact, downloads and checks the package, and stores it. */
+    private Packaged pullFromRepository(HelmChart chart, HelmChartStatus status, long generation, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        HelmChartSpec spec = chart.getSpec();
         String namespace = chart.getMetadata().getNamespace();
-        SourceReference ref = chart.getSpec().sourceRef;
-        if (ref == null || ref.kind != SourceReference.Kind.GitRepository) {
-            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.sourceRef: kind '" + (ref == null ? null : ref.kind)
-                    + "' is not supported yet; use GitRepository", true);
+        HelmRepository repo = client.resources(HelmRepository.class).inNamespace(namespace).withName(spec.sourceRef.name).get();
+        if (repo == null) {
+            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "HelmRepository '" + namespace + "/" + spec.sourceRef.name + "' not found", false);
         }
-        String directory = ChartTree.chartDirectory(chart.getSpec().chart);
-        GitRepository source = client.resources(GitRepository.class).inNamespace(namespace).withName(ref.name).get();
+        if (repo.getSpec() != null && repo.getSpec().type == HelmRepositorySpec.Type.OCI) {
+            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "charts from OCI HelmRepository '" + spec.sourceRef.name
+                    + "' are not supported yet", true);
+        }
+        if (repo.getStatus() == null || repo.getStatus().artifact == null) {
+            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "HelmRepository '" + spec.sourceRef.name + "' has no index artifact yet", false);
+        }
+        Artifact indexArtifact = repo.getStatus().artifact;
+        HelmIndex index = loadIndex(indexArtifact, workspace);
+        ChartVersion version;
+        try {
+            version = index.select(spec.chart, spec.version).orElseThrow(() -> new FetchFailure(Reasons.CHART_PULL_ERROR,
+                    "no '" + spec.chart + "' chart with version matching '" + (spec.version == null ? "*" : spec.version)
+                            + "' in HelmRepository '" + spec.sourceRef.name + "'", false));
+        } catch (IllegalArgumentException invalid) {
+            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.version: " + invalid.getMessage(), true);
+        }
+        String revision = revision(version.version(), spec, generation, indexArtifact.revision);
+        if (status.artifact != null && revision.equals(status.artifact.revision) && spec.chart.equals(status.observedChartName)
+                && Objects.equals(status.observedGeneration, generation) && artifacts.exists(status.artifact.url)) {
+            return new Packaged(null, spec.chart, indexArtifact.revision, status.observedValuesFiles == null ? List.of() : status.observedValuesFiles,
+                    "pulled '" + spec.chart + "' chart with version '" + revision + "'");
+        }
+        if (version.urls().isEmpty()) {
+            throw new FetchFailure(Reasons.CHART_PULL_ERROR, "index entry '" + spec.chart + "' " + version.version() + " has no URL", false);
+        }
+        Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));
+        HelmHttp http = HelmSecrets.client(client, repo, timeout);
+        URI url = http.resolve(version.urls().get(0));
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new FetchFailure(Reasons.CHART_PULL_ERROR, "chart URL '" + Sanitizer.sanitize(url.toString()) + "' is not http(s)", false);
+        }
+        String what = "chart '" + spec.chart + "' " + version.version();
+        HelmHttp.Downloaded downloaded = http.download(url, workspace.dir().resolve("chart.tgz"), maxChartBytes, what);
+        if (version.digest() != null && !version.digest().isBlank() && !version.digest().equalsIgnoreCase(downloaded.sha256())) {
+            throw new FetchFailure(Reasons.CHART_PULL_ERROR, what + ": digest sha256:" + downloaded.sha256()
+                    + " does not match the index's " + version.digest(), false);
+        }
+        Path chartDir = workspace.dir().resolve("chart");
+        ChartArchive.extract(downloaded.file(), chartDir, limits(), what);
+        ChartMetadata metadata = ChartMetadata.read(chartDir, spec.chart);
+        if (!metadata.name().equals(spec.chart)) {
+            throw new FetchFailure(Reasons.CHART_PULL_ERROR, what + " is named '" + metadata.name() + "' in its Chart.yaml", false);
+        }
+        List<String> valuesFiles = spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? List.of()
+                : ValuesFiles.apply(chartDir, spec.valuesFiles, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles), chartDir);
+        revision = revision(version.version(), spec, valuesFiles.isEmpty() ? -1 : generation, indexArtifact.revision);
+        ArtifactInfo stored = store(chart, metadata.name(), revision, chartDir);
+        return new Packaged(stored, metadata.name(), indexArtifact.revision, valuesFiles,
+                "pulled '" + metadata.name() + "' chart with version '" + revision + "'");
+    }
+
+    private HelmIndex loadIndex(Artifact indexArtifact, Workspace workspace) throws IOException, InterruptedException, FetchFailure {
+        Path file = workspace.dir().resolve("index.yaml");
+        artifacts.download(indexArtifact.url, indexArtifact.digest, file);
+        if (Files.size(file) > maxIndexBytes) {
+            throw new FetchFailure(Reasons.CHART_PULL_ERROR, "index artifact is over the limit of " + maxIndexBytes + " bytes", false);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return HelmIndexReader.read(in);
+        } catch (IllegalArgumentException invalid) {
+            throw new FetchFailure(Reasons.CHART_PULL_ERROR, "stored index cannot be read: " + invalid.getMessage(), false);
+        }
+    }
+
+    /** Downloads the GitRepository artifact, takes {@code spec.chart}, builds dependencies, merges values, stores it. */
+    private Packaged packageFromGit(HelmChart chart, long generation, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        String namespace = chart.getMetadata().getNamespace();
+        HelmChartSpec spec = chart.getSpec();
+        String directory = ChartTree.chartDirectory(spec.chart);
+        GitRepository source = client.resources(GitRepository.class).inNamespace(namespace).withName(spec.sourceRef.name).get();
         if (source == null || source.getStatus() == null || source.getStatus().artifact == null) {
-            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "source GitRepository '" + ref.name + "' has no artifact yet", false);
+            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "source GitRepository '" + spec.sourceRef.name + "' has no artifact yet", false);
         }
-        var sourceArtifact = source.getStatus().artifact;
+        Artifact sourceArtifact = source.getStatus().artifact;
         Path tarball = workspace.dir().resolve("source.tar.gz");
         artifacts.download(sourceArtifact.url, sourceArtifact.digest, tarball);
-        Path chartDir = workspace.dir().resolve("chart");
-        if (!ChartTree.extract(tarball, directory, chartDir, maxChartFileBytes)) {
-            throw new FetchFailure(Reasons.INVALID_PATH, "spec.chart: path '" + chart.getSpec().chart
-                    + "' not found in GitRepository '" + ref.name + "' at revision '" + sourceArtifact.revision + "'", true);
+        Path sourceDir = workspace.dir().resolve("source");
+        if (!ChartTree.extract(tarball, "", sourceDir, Long.MAX_VALUE)) {
+            throw new FetchFailure(Reasons.INVALID_PATH, "GitRepository '" + spec.sourceRef.name + "' artifact is empty", false);
         }
-        ChartMetadata metadata = ChartMetadata.read(chartDir, chart.getSpec().chart);
-        String revision = revision(metadata.version(), chart.getSpec().reconcileStrategy, sourceArtifact.revision);
-        ArtifactInfo stored = artifacts.upload(HelmChart.KIND, namespace, chart.getMetadata().getName(),
-                metadata.name() + "-" + revision + ".tgz", revision, LATEST,
-                out -> TreeTar.write(chartDir, metadata.name() + "/", (path, dir) -> false, out));
-        return new Packaged(stored, metadata, sourceArtifact.revision);
+        Path chartDir = sourceDir.resolve(directory).normalize();
+        if (!chartDir.startsWith(sourceDir) || !Files.isDirectory(chartDir)) {
+            throw new FetchFailure(Reasons.INVALID_PATH, "spec.chart: path '" + spec.chart + "' not found in GitRepository '"
+                    + spec.sourceRef.name + "' at revision '" + sourceArtifact.revision + "'", true);
+        }
+        ChartMetadata metadata = ChartMetadata.read(chartDir, spec.chart);
+        new ChartDependencies(client, namespace, limits(), maxChartBytes, maxIndexBytes, artifacts)
+                .build(sourceDir, chartDir, workspace.dir().resolve("dependencies"));
+        List<String> valuesFiles = spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? List.of()
+                : ValuesFiles.apply(sourceDir, spec.valuesFiles, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles), chartDir);
+        String revision = revision(metadata.version(), spec, valuesFiles.isEmpty() ? -1 : generation, sourceArtifact.revision);
+        checkFileSizes(chartDir);
+        ArtifactInfo stored = store(chart, metadata.name(), revision, chartDir);
+        return new Packaged(stored, metadata.name(), sourceArtifact.revision, valuesFiles,
+                "packaged '" + metadata.name() + "' chart with version '" + revision + "'");
     }
 
-    /** {@code 6.0.3}, or {@code 6.0.3+<12 hex of the source revision>} with the Revision strategy. */
-    static String revision(String version, ReconcileStrategy strategy, String sourceRevision) {
-        if (strategy != ReconcileStrategy.Revision || sourceRevision == null) {
-            return version;
-        }
-        String hex = sourceRevision.substring(sourceRevision.lastIndexOf(':') + 1);
-        return version + "+" + hex.substring(0, Math.min(12, hex.length()));
+    private ArtifactInfo store(HelmChart chart, String name, String revision, Path chartDir) throws IOException, InterruptedException {
+        HelmIgnore ignore = HelmIgnore.read(chartDir);
+        return artifacts.upload(HelmChart.KIND, chart.getMetadata().getNamespace(), chart.getMetadata().getName(),
+                name + "-" + revision + ".tgz", revision, LATEST, out -> TreeTar.write(chartDir, name + "/", ignore::excluded, out));
     }
 
+    private void checkFileSizes(Path chartDir) throws IOException, FetchFailure {
+        try (var walk = Files.walk(chartDir)) {
+            for (Path file : walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                if (Files.size(file) > maxChartFileBytes) {
+                    throw new FetchFailure(Reasons.CHART_PACKAGE_ERROR, "chart file '" + chartDir.relativize(file) + "' is "
+                            + Files.size(file) + " bytes, over the limit of " + maxChartFileBytes, false);
+                }
+            }
+        }
+    }
 
+    private ChartArchive.Limits limits() {
+        return new ChartArchive.Limits(maxChartFileBytes, maxChartUnpackedBytes, 10_000);
+    }
+
+    /**
+     * {@code 6.0.3}; {@code 6.0.3+<12 hex of the source revision>} with the Revision strategy; {@code +<generation>} (or
+     * {@code .<generation>} after the hex) when values files were merged, as Flux writes them.
+     */
+    static String revision(String version, HelmChartSpec spec, long valuesGeneration, String sourceRevision) {
+        String metadata = "";
+        if (spec.reconcileStrategy == ReconcileStrategy.Revision && sourceRevision != null) {
+            String hex = sourceRevision.substring(sourceRevision.lastIndexOf(':') + 1);
+            metadata = hex.substring(0, Math.min(12, hex.length()));
+        }
+        if (valuesGeneration >= 0) {
+            metadata = metadata.isEmpty() ? Long.toString(valuesGeneration) : metadata + "." + valuesGeneration;
+        }
+        return metadata.isEmpty() ? version : version + "+" + metadata;
+    }
 }

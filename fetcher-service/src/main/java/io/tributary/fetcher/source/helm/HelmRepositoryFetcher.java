@@ -1,0 +1,138 @@
+package io.tributary.fetcher.source.helm;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tributary.api.meta.Annotations;
+import io.tributary.api.meta.ConditionTypes;
+import io.tributary.api.meta.Durations;
+import io.tributary.api.meta.Reasons;
+import io.tributary.api.source.HelmRepository;
+import io.tributary.api.source.HelmRepositorySpec;
+import io.tributary.api.source.HelmRepositoryStatus;
+import io.tributary.events.ArtifactInfo;
+import io.tributary.events.FetchRequested;
+import io.tributary.fetcher.artifact.ArtifactClient;
+import io.tributary.fetcher.artifact.ArtifactStatus;
+import io.tributary.fetcher.artifact.ArtifactStorageException;
+import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.Workspace;
+import io.tributary.fetcher.status.SourceConditions;
+import io.tributary.fetcher.status.SourceStatusUpdates;
+import io.tributary.helm.index.HelmIndex;
+import io.tributary.helm.index.HelmIndexReader;
+import io.tributary.operator.EventRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The fetch worker's HelmRepository steps: download {@code index.yaml} (capped, credentials and TLS from the secrets),
+ * validate it, and store it as it came when its sha256 changed. {@code type: oci} repositories are static holders.
+ */
+@ApplicationScoped
+public class HelmRepositoryFetcher {
+
+    static final Pattern URL = Pattern.compile("^(http|https|oci)://[^\\s/]+(/.*)?$");
+    /** The stable name {@code status.url} points at, as in Flux. */
+    static final String INDEX = "index.yaml";
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    ArtifactClient artifacts;
+    @Inject
+    SourceStatusUpdates updates;
+    @Inject
+    EventRecorder events;
+
+    @ConfigProperty(name = "tributary.helm.max-index-bytes", defaultValue = "52428800")
+    long maxIndexBytes;
+
+    /** Checks the spec; throws IllegalArgumentException naming the field. */
+    public static void validate(HelmRepositorySpec spec) {
+        if (spec.url == null || spec.url.isBlank()) {
+            throw new IllegalArgumentException("spec.url: must not be empty");
+        }
+        if (!URL.matcher(spec.url).matches()) {
+            throw new IllegalArgumentException("spec.url: '" + io.tributary.fetcher.status.Sanitizer.sanitize(spec.url)
+                    + "' is not a http://, https:// or oci:// URL");
+        }
+        boolean oci = spec.type == HelmRepositorySpec.Type.OCI;
+        if (oci != spec.url.startsWith("oci://")) {
+            throw new IllegalArgumentException(oci ? "spec.url: a HelmRepository of type 'oci' needs an oci:// URL"
+                    : "spec.type: an oci:// URL needs type 'oci'");
+        }
+    }
+
+    public void fetch(FetchRequested request) throws InterruptedException {
+        String namespace = request.source().namespace();
+        HelmRepository repo = client.resources(HelmRepository.class).inNamespace(namespace).withName(request.source().name()).get();
+        if (repo == null || repo.getSpec() == null || Boolean.TRUE.equals(repo.getSpec().suspend)
+                || repo.getMetadata().getDeletionTimestamp() != null) {
+            return;
+        }
+        long generation = Objects.requireNonNullElse(repo.getMetadata().getGeneration(), 0L);
+        HelmRepositoryStatus status = repo.getStatus() == null ? new HelmRepositoryStatus() : repo.getStatus();
+        if (repo.getSpec().type == HelmRepositorySpec.Type.OCI) {
+            status.artifact = null;
+            status.url = null;
+            status.conditions = io.tributary.api.meta.Conditions.remove(
+                    SourceConditions.succeeded(status.conditions, "Helm repository is Ready", generation), ConditionTypes.ARTIFACT_IN_STORAGE);
+            updates.finish(repo, status, generation, request);
+            return;
+        }
+        String previousDigest = status.artifact == null ? null : status.artifact.digest;
+        updates.startIfNew(repo, status, generation);
+        try (Workspace workspace = Workspace.create("helmrepo-" + namespace + "-" + repo.getMetadata().getName())) {
+            validate(repo.getSpec());
+            Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));
+            HelmHttp http = HelmSecrets.client(client, repo, timeout);
+            HelmHttp.Downloaded index = http.download(http.resolve(INDEX), workspace.dir().resolve(INDEX), maxIndexBytes, "index");
+            HelmIndex parsed;
+            try (InputStream in = Files.newInputStream(index.file())) {
+                parsed = HelmIndexReader.read(in);
+            } catch (IllegalArgumentException invalid) {
+                throw new FetchFailure(Reasons.INDEXATION_FAILED, "failed to load the index: " + invalid.getMessage(), false);
+            }
+            String revision = "sha256:" + index.sha256();
+            String message;
+            if (status.artifact != null && revision.equals(status.artifact.revision) && artifacts.exists(status.artifact.url)) {
+                message = "artifact up to date with remote revision: '" + revision + "'";
+            } else {
+                ArtifactInfo stored = artifacts.uploadFile(HelmRepository.KIND, namespace, repo.getMetadata().getName(),
+                        "index-" + index.sha256() + ".yaml", revision, INDEX, index.file());
+                status.artifact = ArtifactStatus.from(stored);
+                status.url = stored.url().substring(0, stored.url().lastIndexOf('/') + 1) + INDEX;
+                message = "stored fetched index of size " + index.size() + " bytes (" + parsed.charts().size() + " charts, "
+                        + parsed.versionCount() + " versions) from '" + io.tributary.fetcher.status.Sanitizer.sanitize(repo.getSpec().url) + "'";
+            }
+            status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
+            updates.finish(repo, status, generation, request);
+            if (status.artifact != null && !status.artifact.digest.equals(previousDigest)) {
+                events.normal(repo, Reasons.NEW_ARTIFACT, message,
+                        Map.of(Annotations.REVISION, status.artifact.revision, Annotations.DIGEST, status.artifact.digest));
+            }
+        } catch (FetchFailure failure) {
+            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, failure.reason(), failure.getMessage(), failure.stalling());
+        } catch (IllegalArgumentException invalid) {
+            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID, invalid.getMessage(), true);
+        } catch (HelmHttp.DownloadException download) {
+            String reason = download.status() == 401 || download.status() == 403 ? Reasons.AUTHENTICATION_FAILED : Reasons.INDEXATION_FAILED;
+            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, reason, download.getMessage(), false);
+        } catch (ArtifactStorageException storage) {
+            updates.fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
+                    storage.getMessage(), false);
+        } catch (IOException io) {
+            String message = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+            boolean tls = io instanceof javax.net.ssl.SSLException;
+            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED,
+                    tls ? Reasons.AUTHENTICATION_FAILED : Reasons.INDEXATION_FAILED, "failed to fetch the index: " + message, false);
+        }
+    }
+}
