@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads a Helm {@code index.yaml} in one streaming pass, keeping only the fields the catalog and chart selection use
- * (so a 15 MB index costs a fraction of a full YAML tree). Validation names the problem: a document that is not a
+ * Reads a Helm {@code index.yaml}, keeping only the fields the catalog and chart selection use. The block-style YAML that
+ * chart repositories publish goes through {@link BlockIndexReader}, which allocates a fraction of what a YAML parser
+ * does; anything else goes through a streaming YAML parser. Validation names the problem: a document that is not a
  * mapping, a missing {@code apiVersion}, {@code entries} that are not a mapping of lists, an entry without a valid
  * semantic {@code version}. The caller caps the bytes it feeds in.
  */
@@ -35,6 +36,28 @@ public final class HelmIndexReader {
 
     /** Reads and validates an index; IllegalArgumentException describes what is wrong with it. */
     public static HelmIndex read(InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(bytes), java.nio.charset.StandardCharsets.UTF_8), 65536)) {
+            return BlockIndexReader.read(reader);
+        } catch (BlockIndexReader.Unsupported general) {
+            return readGeneral(new java.io.ByteArrayInputStream(bytes));
+        }
+    }
+
+    /** Reads and validates an index file without holding its bytes in memory. */
+    public static HelmIndex read(java.nio.file.Path file) throws IOException {
+        try (java.io.BufferedReader reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            return BlockIndexReader.read(reader);
+        } catch (BlockIndexReader.Unsupported | java.nio.charset.CharacterCodingException general) {
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                return readGeneral(in);
+            }
+        }
+    }
+
+    /** The general YAML path: any valid YAML, and the error messages for invalid indexes. */
+    static HelmIndex readGeneral(InputStream in) throws IOException {
         try (JsonParser parser = YAML.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("index is not a YAML mapping");

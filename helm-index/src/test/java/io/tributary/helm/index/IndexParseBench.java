@@ -29,11 +29,18 @@ class IndexParseBench {
         System.out.printf("%nHelm index benchmark: %d entries, %.1f MB of YAML, median of %d runs%n",
                 HelmIndexReader.read(new ByteArrayInputStream(bytes)).versionCount(), bytes.length / 1e6, RUNS);
 
-        measure("streaming reader (HelmIndexReader)", () -> HelmIndexReader.read(new ByteArrayInputStream(bytes)));
+        measure("HelmIndexReader (block reader, YAML parser as fallback)", () -> HelmIndexReader.read(new ByteArrayInputStream(bytes)));
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         ObjectMapper tree = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
         measure("full YAML tree (Jackson readTree), for comparison", () -> tree.readTree(bytes));
+        measure("SnakeYAML events only, for comparison", () -> {
+            int n = 0;
+            for (var e : new org.yaml.snakeyaml.Yaml(options).parse(new java.io.InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+                n++;
+            }
+            return n;
+        });
 
         HelmIndex index = HelmIndexReader.read(new ByteArrayInputStream(bytes));
         ByteArrayOutputStream compact = new ByteArrayOutputStream();
@@ -45,6 +52,25 @@ class IndexParseBench {
             return out;
         });
         measure("compact form read (the catalog's cold load)", () -> CompactIndex.read(new ByteArrayInputStream(compactBytes)));
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("bench-index", ".yaml");
+        java.nio.file.Path compactFile = java.nio.file.Files.createTempFile("bench-index", ".idx");
+        java.nio.file.Files.write(file, bytes);
+        System.gc();
+        List<java.lang.management.MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        heapPools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        HelmIndex fromFile = HelmIndexReader.read(file);
+        try (var out = java.nio.file.Files.newOutputStream(compactFile)) {
+            CompactIndex.write(fromFile, out);
+        }
+        double parseAndStore = (System.nanoTime() - start) / 1e6;
+        long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("  %-58s %8.0f ms %8.0f MB peak heap (upper bound: uncollected garbage included)%n",
+                "parse from file + store the compact form", parseAndStore, peak / 1e6);
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.delete(compactFile);
 
         System.gc();
         Runtime runtime = Runtime.getRuntime();
