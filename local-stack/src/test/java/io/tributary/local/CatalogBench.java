@@ -29,6 +29,7 @@ class CatalogBench {
 
     private static final int REPOSITORIES = Integer.getInteger("bench.repositories", 20);
     private static final String TOKEN = "bench-token";
+    private static final String HEAP = System.getProperty("bench.heap", "512m");
 
     @TempDir
     Path dir;
@@ -42,7 +43,7 @@ class CatalogBench {
         Path root = Path.of(System.getProperty("tributary.root", "..")).toAbsolutePath().normalize();
         Path jar = root.resolve("artifact-service/target/quarkus-app/quarkus-run.jar");
         String base = "http://127.0.0.1:" + ports[0];
-        try (ChildProcess service = ChildProcess.start("artifact-service-bench", List.of("-Xmx1g",
+        try (ChildProcess service = ChildProcess.start("artifact-service-bench", List.of("-Xmx" + HEAP,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(), "-Dquarkus.http.port=" + ports[0],
                 "-Dquarkus.management.port=" + ports[1], "-Dtributary.artifact.storage-path=" + dir.resolve("store"),
                 "-Dtributary.artifact.upload-token=" + TOKEN, "-Dtributary.artifact.advertised-url=" + base),
@@ -53,8 +54,8 @@ class CatalogBench {
             for (int i = 0; i < REPOSITORIES; i++) {
                 indexes.add(IndexGenerator.generate(300, 15_000, i + 1).getBytes(StandardCharsets.UTF_8));
             }
-            System.out.printf("%nCatalog benchmark: %d repositories, each %.1f MB / ~15,000 entries; artifact-service in its own JVM (-Xmx1g)%n",
-                    REPOSITORIES, indexes.get(0).length / 1e6);
+            System.out.printf("%nCatalog benchmark: %d repositories, each %.1f MB / ~15,000 entries; artifact-service in its own JVM (-Xmx%s)%n",
+                    REPOSITORIES, indexes.get(0).length / 1e6, HEAP);
             List<Double> stores = new ArrayList<>();
             for (int i = 0; i < REPOSITORIES; i++) {
                 long start = System.nanoTime();
@@ -72,12 +73,13 @@ class CatalogBench {
             String all = base + "/api/v1/catalog/charts?q=chart-1&limit=50";
             System.out.printf("  %-62s %8.1f ms%n", "search all " + REPOSITORIES + " repositories, first time", time(() -> get(all)));
             System.out.printf("  %-62s %8.1f ms%n", "search all " + REPOSITORIES + " repositories again (median of 5)", median(5, () -> get(all)));
-            String versions = base + "/api/v1/catalog/repositories/bench/repo-3/charts/chart-3-3/versions/0.4.2";
+            String versions = base + "/api/v1/catalog/repositories/bench/repo-3/charts/chart-3-4/versions/0.4.2";
             System.out.printf("  %-62s %8.1f ms%n", "one version's metadata (median of 20)", median(20, () -> get(versions)));
             long loadedRss = rss(service.pid());
             System.out.printf("  %-62s %8.0f MB%n", "RSS idle", idleRss / 1e6);
             System.out.printf("  %-62s %8.0f MB%n", "RSS with " + REPOSITORIES + " indexes stored", storedRss / 1e6);
-            System.out.printf("  %-62s %8.0f MB%n%n", "RSS after searching all of them (hot budget 200,000 versions)", loadedRss / 1e6);
+            System.out.printf("  %-62s %8.0f MB%n", "RSS after searching all of them (hot budget 200,000 versions)", loadedRss / 1e6);
+            System.out.printf("  %-62s %8.0f MB%n%n", "live heap after a full GC (jcmd GC.run; GC.heap_info)", liveHeap(service.pid()) / 1e6);
         }
     }
 
@@ -113,6 +115,16 @@ class CatalogBench {
         }
         times.sort(null);
         return times.get(times.size() / 2);
+    }
+
+    private static long liveHeap(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String output = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        info.waitFor();
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(output);
+        return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
     }
 
     private static long rss(long pid) throws Exception {

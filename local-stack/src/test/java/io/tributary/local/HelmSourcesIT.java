@@ -105,6 +105,11 @@ class HelmSourcesIT {
                 "evil/../../escaped.txt", "gotcha".getBytes(StandardCharsets.UTF_8)));
         charts.put("evil-0.1.0.tgz", evil);
         index.append("  evil:\n    - name: evil\n      version: 0.1.0\n      urls: [evil-0.1.0.tgz]\n");
+        byte[] tampered = HelmRepoServer.chart("tampered", "0.1.0", Map.of("templates/x.yaml", "kind: Secret\n"));
+        charts.put("tampered-0.1.0.tgz", tampered);
+        index.append("  tampered:\n    - name: tampered\n      version: 0.1.0\n      digest: ")
+                .append(HelmRepoServer.digest("the package that was indexed".getBytes(StandardCharsets.UTF_8)))
+                .append("\n      urls: [tampered-0.1.0.tgz]\n");
         charts.put("index.yaml", index.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -236,6 +241,15 @@ class HelmSourcesIT {
                 .map(c -> "False".equals(c.getStatus())).orElse(false));
         assertThat(ready(chart("evil").getStatus()).orElseThrow().getMessage()).contains("escapes the chart directory");
         assertThat(chart("evil").getStatus().artifact).isNull();
+
+        createChart("tampered", "tampered", "*", SourceReference.Kind.HelmRepository, "charts", spec -> { });
+        stack.await("tampered to fail", Duration.ofSeconds(60), () -> ready(chart("tampered") == null ? null : chart("tampered").getStatus())
+                .map(c -> "False".equals(c.getStatus())).orElse(false));
+        assertThat(ready(chart("tampered").getStatus()).orElseThrow()).satisfies(c -> {
+            assertThat(c.getReason()).isEqualTo("ChartPullError");
+            assertThat(c.getMessage()).contains("does not match the index's");
+        });
+        assertThat(chart("tampered").getStatus().artifact).isNull();
     }
 
     @Test
@@ -272,20 +286,51 @@ class HelmSourcesIT {
 
     @Test
     @Order(5)
+    void aSignedGenericHmacNotificationRefreshesTheIndexToo() throws Exception {
+        Receiver receiver = new Receiver();
+        receiver.setMetadata(new ObjectMetaBuilder().withName("uploads").withNamespace(NS).build());
+        receiver.setSpec(new ReceiverSpec());
+        receiver.getSpec().type = ReceiverSpec.Type.GENERIC_HMAC;
+        receiver.getSpec().secretRef = new LocalObjectReference("hook-token");
+        ReceiverSpec.Resource target = new ReceiverSpec.Resource();
+        target.kind = "HelmRepository";
+        target.name = "charts";
+        receiver.getSpec().resources = List.of(target);
+        stack.client().resources(Receiver.class).inNamespace(NS).resource(receiver).create();
+        stack.await("the generic-hmac receiver's path", Duration.ofSeconds(60), () -> {
+            Receiver r = stack.client().resources(Receiver.class).inNamespace(NS).withName("uploads").get();
+            return r.getStatus() != null && r.getStatus().webhookPath != null;
+        });
+        String path = stack.client().resources(Receiver.class).inNamespace(NS).withName("uploads").get().getStatus().webhookPath;
+        publish("1.0.0", "1.1.0", "1.2.0", "1.3.0");
+        String body = "{\"chart\":\"podinfo\",\"version\":\"1.3.0\"}";
+        HttpResponse<String> tampered = http.send(HttpRequest.newBuilder(URI.create(stack.webhookUrl() + path))
+                .header("X-Signature", WebhookSignature.github("harbor-token-123", body + " "))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        HttpResponse<String> signed = http.send(HttpRequest.newBuilder(URI.create(stack.webhookUrl() + path))
+                .header("X-Signature", WebhookSignature.github("harbor-token-123", body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        awaitChart("podinfo-stable", "1.3.0");
+    }
+
+    @Test
+    @Order(6)
     void theCatalogAnswersFromTheStoredIndexes() throws Exception {
         HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(stack.artifactUrl()
                 + "/api/v1/catalog/charts?q=podinfo&repository=" + NS + "/charts")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(search.statusCode()).isEqualTo(200);
         JsonNode found = JSON.readTree(search.body());
         assertThat(found.get("total").asInt()).isEqualTo(1);
-        assertThat(found.get("items").get(0).get("latestVersion").asText()).isEqualTo("1.2.0");
+        assertThat(found.get("items").get(0).get("latestVersion").asText()).isEqualTo("1.3.0");
         HttpResponse<String> version = http.send(HttpRequest.newBuilder(URI.create(stack.artifactUrl()
                 + "/api/v1/catalog/repositories/" + NS + "/charts/charts/podinfo/versions/1.1.0")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(version.body()).get("digest").asText()).isEqualTo(HelmRepoServer.digest(PACKAGES.get("1.1.0")));
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void brokenOrOversizedIndexesFailClearlyAndTheLastGoodOneStaysServed() throws Exception {
         String url = repository("charts").getStatus().url;
         byte[] good = download(url);
@@ -307,7 +352,7 @@ class HelmSourcesIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void ociRepositoriesAreStaticHolders() {
         createRepository("oci", spec -> {
             spec.url = "oci://ghcr.io/stefanprodan/charts";
@@ -321,7 +366,7 @@ class HelmSourcesIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aChartFromGitBuildsItsDependenciesMergesValuesFilesAndHonoursHelmignore() throws Exception {
         String repoName = "umbrella-" + Long.toString(System.nanoTime(), 36);
         stack.git().createRepository(repoName);
