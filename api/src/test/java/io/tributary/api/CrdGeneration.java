@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.notification.Receiver;
+import io.tributary.api.source.Bucket;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.HelmChart;
 import io.tributary.api.source.HelmRepository;
@@ -29,7 +30,7 @@ public final class CrdGeneration {
             + "# regenerate with ./mvnw -pl api process-test-classes -Dtributary.crds.write=true\n";
 
     static final List<Class<? extends CustomResource<?, ?>>> RESOURCES = List.of(
-            GitRepository.class, HelmRepository.class, HelmChart.class, HelmRelease.class, Receiver.class);
+            GitRepository.class, HelmRepository.class, HelmChart.class, Bucket.class, HelmRelease.class, Receiver.class);
 
     private CrdGeneration() {
     }

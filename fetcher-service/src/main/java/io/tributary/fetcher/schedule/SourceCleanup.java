@@ -50,6 +50,7 @@ public class SourceCleanup {
         informers.add(watch(GitRepository.class, GitRepository.KIND));
         informers.add(watch(HelmChart.class, HelmChart.KIND));
         informers.add(watch(io.tributary.api.source.HelmRepository.class, io.tributary.api.source.HelmRepository.KIND));
+        informers.add(watch(io.tributary.api.source.Bucket.class, io.tributary.api.source.Bucket.KIND));
     }
 
     void stop(@Observes ShutdownEvent stopping) {

@@ -28,6 +28,8 @@ public class FetchWorker {
     HelmChartBuilder charts;
     @Inject
     io.tributary.fetcher.source.helm.HelmRepositoryFetcher helmRepositories;
+    @Inject
+    io.tributary.fetcher.source.bucket.BucketFetcher buckets;
 
     @Incoming("source-requests")
     @Blocking
@@ -44,6 +46,7 @@ public class FetchWorker {
                 case GitRepository.KIND -> git.fetch(request);
                 case HelmChart.KIND -> charts.build(request);
                 case io.tributary.api.source.HelmRepository.KIND -> helmRepositories.fetch(request);
+                case io.tributary.api.source.Bucket.KIND -> buckets.fetch(request);
                 default -> LOG.debugf("no fetcher for kind %s", request.source().kind());
             }
         } catch (RuntimeException unexpected) {

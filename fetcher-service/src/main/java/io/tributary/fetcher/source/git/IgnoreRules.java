@@ -44,6 +44,24 @@ public final class IgnoreRules {
         return scoped(Scoped.root(userPatterns));
     }
 
+    /** Only these patterns: no VCS entries, no default excludes (a Bucket's root {@code .sourceignore} + {@code spec.ignore}). */
+    public static IgnoreRules patternsOnly(List<String> patterns) {
+        return new IgnoreRules(patterns.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(p -> new Rule("", new FastIgnoreRule(p))).toList());
+    }
+
+    /** Whether an object key is excluded: as a file, or because one of its parent directories is. */
+    public boolean excludedKey(String key) {
+        int slash = key.indexOf('/');
+        while (slash > 0) {
+            if (excluded(key.substring(0, slash), true)) {
+                return true;
+            }
+            slash = key.indexOf('/', slash + 1);
+        }
+        return excluded(key, false);
+    }
+
     /** Patterns with their directories; blank lines and comments allowed. */
     public static IgnoreRules scoped(List<Scoped> userPatterns) {
         List<Rule> rules = new ArrayList<>();

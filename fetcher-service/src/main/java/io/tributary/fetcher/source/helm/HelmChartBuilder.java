@@ -44,7 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The fetch worker's HelmChart steps: pull a chart version from a HelmRepository, or package a chart directory of a
- * GitRepository artifact (honouring {@code .helmignore}, building its dependencies); then merge {@code valuesFiles}
+ * GitRepository or Bucket artifact (honouring {@code .helmignore}, building its dependencies); then merge {@code valuesFiles}
  * and store {@code <chart>-<version>.tgz}.
  */
 @ApplicationScoped
@@ -84,10 +84,8 @@ public class HelmChartBuilder {
         updates.startIfNew(chart, status, generation);
         try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
             Packaged packaged = switch (kind(chart.getSpec())) {
-                case GitRepository -> packageFromGit(chart, generation, workspace);
+                case GitRepository, Bucket -> packageFromSource(chart, generation, workspace);
                 case HelmRepository -> pullFromRepository(chart, status, generation, workspace);
-                case Bucket -> throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE,
-                        "spec.sourceRef: kind 'Bucket' is not supported yet; use GitRepository or HelmRepository", true);
             };
             if (packaged.stored() != null) {
                 status.artifact = ArtifactStatus.from(packaged.stored());
@@ -204,26 +202,31 @@ public class HelmChartBuilder {
         }
     }
 
-    /** Downloads the GitRepository artifact, takes {@code spec.chart}, builds dependencies, merges values, stores it. */
-    private Packaged packageFromGit(HelmChart chart, long generation, Workspace workspace)
+    /** Downloads the GitRepository or Bucket artifact, takes {@code spec.chart}, builds dependencies, merges values, stores it. */
+    private Packaged packageFromSource(HelmChart chart, long generation, Workspace workspace)
             throws FetchFailure, IOException, InterruptedException {
         String namespace = chart.getMetadata().getNamespace();
         HelmChartSpec spec = chart.getSpec();
         String directory = ChartTree.chartDirectory(spec.chart);
-        GitRepository source = client.resources(GitRepository.class).inNamespace(namespace).withName(spec.sourceRef.name).get();
-        if (source == null || source.getStatus() == null || source.getStatus().artifact == null) {
-            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "source GitRepository '" + spec.sourceRef.name + "' has no artifact yet", false);
+        String kind = spec.sourceRef.kind.name();
+        io.tributary.api.source.SourceStatus sourceStatus = spec.sourceRef.kind == SourceReference.Kind.Bucket
+                ? java.util.Optional.ofNullable(client.resources(io.tributary.api.source.Bucket.class).inNamespace(namespace)
+                        .withName(spec.sourceRef.name).get()).map(b -> (io.tributary.api.source.SourceStatus) b.getStatus()).orElse(null)
+                : java.util.Optional.ofNullable(client.resources(GitRepository.class).inNamespace(namespace)
+                        .withName(spec.sourceRef.name).get()).map(g -> (io.tributary.api.source.SourceStatus) g.getStatus()).orElse(null);
+        if (sourceStatus == null || sourceStatus.artifact == null) {
+            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "source " + kind + " '" + spec.sourceRef.name + "' has no artifact yet", false);
         }
-        Artifact sourceArtifact = source.getStatus().artifact;
+        Artifact sourceArtifact = sourceStatus.artifact;
         Path tarball = workspace.dir().resolve("source.tar.gz");
         artifacts.download(sourceArtifact.url, sourceArtifact.digest, tarball);
         Path sourceDir = workspace.dir().resolve("source");
         if (!ChartTree.extract(tarball, "", sourceDir, Long.MAX_VALUE)) {
-            throw new FetchFailure(Reasons.INVALID_PATH, "GitRepository '" + spec.sourceRef.name + "' artifact is empty", false);
+            throw new FetchFailure(Reasons.INVALID_PATH, kind + " '" + spec.sourceRef.name + "' artifact is empty", false);
         }
         Path chartDir = sourceDir.resolve(directory).normalize();
         if (!chartDir.startsWith(sourceDir) || !Files.isDirectory(chartDir)) {
-            throw new FetchFailure(Reasons.INVALID_PATH, "spec.chart: path '" + spec.chart + "' not found in GitRepository '"
+            throw new FetchFailure(Reasons.INVALID_PATH, "spec.chart: path '" + spec.chart + "' not found in " + kind + " '"
                     + spec.sourceRef.name + "' at revision '" + sourceArtifact.revision + "'", true);
         }
         ChartMetadata metadata = ChartMetadata.read(chartDir, spec.chart);

@@ -1,0 +1,43 @@
+package io.tributary.fetcher.source.bucket;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.tributary.api.meta.ConditionTypes;
+import io.tributary.api.meta.Durations;
+import io.tributary.api.meta.Reasons;
+import io.tributary.api.source.Bucket;
+import io.tributary.api.source.BucketStatus;
+import io.tributary.fetcher.schedule.SourceCleanup;
+import io.tributary.fetcher.schedule.SourceScheduler;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/** The Bucket scheduler: validates the spec and publishes FetchRequested when the bucket is due. */
+@ControllerConfiguration(name = "bucket", generationAwareEventProcessing = false)
+public class BucketReconciler implements Reconciler<Bucket> {
+
+    @Inject
+    SourceScheduler scheduler;
+    @Inject
+    SourceCleanup cleanup;
+
+    @Override
+    public UpdateControl<Bucket> reconcile(Bucket bucket, Context<Bucket> context) throws Exception {
+        if (bucket.getMetadata().getDeletionTimestamp() != null || !cleanup.ensureFinalizer(Bucket.class, bucket)) {
+            return UpdateControl.noUpdate();
+        }
+        if (bucket.getSpec() == null || Boolean.TRUE.equals(bucket.getSpec().suspend)) {
+            return UpdateControl.noUpdate();
+        }
+        BucketStatus status = bucket.getStatus() == null ? new BucketStatus() : bucket.getStatus();
+        return scheduler.scheduleValid(Bucket.KIND, bucket, status, () -> {
+            Duration interval = Durations.parse("spec.interval", bucket.getSpec().interval);
+            BucketFetcher.validate(bucket.getSpec());
+            return interval;
+        }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID)
+                .map(next -> UpdateControl.<Bucket>noUpdate().rescheduleAfter(next))
+                .orElseGet(UpdateControl::noUpdate);
+    }
+}
