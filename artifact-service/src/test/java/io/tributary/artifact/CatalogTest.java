@@ -109,8 +109,9 @@ class CatalogTest {
         assertThat(nginx.get("latestVersion").asText()).isEqualTo("1.2.0");
         assertThat(nginx.get("versions").asInt()).isEqualTo(3);
 
-        JsonNode byName = get("charts?q=PODINFO", 200);
-        assertThat(byName.get("items").findValuesAsText("repository")).contains(ns + "/podinfo");
+        JsonNode byName = get("charts?q=PODINFO&repository=" + ns + "/podinfo", 200);
+        assertThat(byName.get("items").findValuesAsText("name")).containsExactly("podinfo");
+        assertThat(get("charts?q=no-such-chart&repository=" + ns + "/podinfo", 200).get("total").asInt()).isZero();
     }
 
     @Test

@@ -235,6 +235,26 @@ public final class LocalStack implements AutoCloseable {
         return work.resolve("logs");
     }
 
+    /** Changes an object, reading it again and retrying when a controller wrote it in between (409 Conflict). */
+    public <T extends io.fabric8.kubernetes.api.model.HasMetadata> T edit(Class<T> type, String namespace, String name,
+            java.util.function.UnaryOperator<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.resources(type).inNamespace(namespace).withName(name).edit(change);
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     public KubernetesClient client() {
         return client;
     }

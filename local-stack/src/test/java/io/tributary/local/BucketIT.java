@@ -122,7 +122,7 @@ class BucketIT {
     }
 
     private void requestReconcile(String name, String token) {
-        stack.client().resources(Bucket.class).inNamespace(NS).withName(name).edit(b -> {
+        stack.edit(Bucket.class, NS, name, b -> {
             b.getMetadata().getAnnotations().put(Annotations.REQUESTED_AT, token);
             return b;
         });

@@ -100,8 +100,7 @@ class GitRepositoryIT {
     }
 
     private void requestReconcile(String name, String token) {
-        stack.client().resources(GitRepository.class).inNamespace(NS).withName(name)
-                .edit(r -> {
+        stack.edit(GitRepository.class, NS, name, r -> {
                     r.getMetadata().getAnnotations().put(Annotations.REQUESTED_AT, token);
                     return r;
                 });
@@ -138,7 +137,7 @@ class GitRepositoryIT {
         assertThat(git.packsSent()).doesNotContain(repoName);
         assertThat(get("nochange").getStatus().artifact.digest).isEqualTo(digest);
 
-        stack.client().resources(GitRepository.class).inNamespace(NS).withName("nochange").edit(r -> {
+        stack.edit(GitRepository.class, NS, "nochange", r -> {
             r.getSpec().ignore = "*.md\n";
             return r;
         });

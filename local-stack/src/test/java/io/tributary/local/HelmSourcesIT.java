@@ -167,7 +167,7 @@ class HelmSourcesIT {
     }
 
     private void requestReconcile(String name, String token) {
-        stack.client().resources(HelmRepository.class).inNamespace(NS).withName(name).edit(r -> {
+        stack.edit(HelmRepository.class, NS, name, r -> {
             r.getMetadata().getAnnotations().put(Annotations.REQUESTED_AT, token);
             return r;
         });
@@ -393,7 +393,7 @@ class HelmSourcesIT {
                 spec -> spec.valuesFiles = List.of("charts/app/values.yaml", "env/prod.yaml", "env/missing.yaml"));
         stack.await("app to fail on the missing values file", Duration.ofSeconds(90), () -> ready(chart("app") == null ? null : chart("app").getStatus())
                 .map(c -> c.getMessage() != null && c.getMessage().contains("'env/missing.yaml' not found")).orElse(false));
-        stack.client().resources(HelmChart.class).inNamespace(NS).withName("app").edit(c -> {
+        stack.edit(HelmChart.class, NS, "app", c -> {
             c.getSpec().ignoreMissingValuesFiles = true;
             return c;
         });

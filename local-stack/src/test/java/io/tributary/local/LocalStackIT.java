@@ -159,8 +159,7 @@ class LocalStackIT {
         long eventsBefore = newArtifactEvents();
         assertThat(eventsBefore).isEqualTo(2);
         String requestedAt = "repackage-" + System.nanoTime();
-        stack.client().resources(GitRepository.class).inNamespace("default").withName("demo")
-                .edit(r -> {
+        stack.edit(GitRepository.class, "default", "demo", r -> {
                     var annotations = new java.util.HashMap<String, String>();
                     if (r.getMetadata().getAnnotations() != null) {
                         annotations.putAll(r.getMetadata().getAnnotations());
@@ -216,7 +215,7 @@ class LocalStackIT {
         });
         var good = stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").get().getStatus().artifact;
 
-        stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").edit(r -> {
+        stack.edit(GitRepository.class, "default", "flaky", r -> {
             r.getSpec().ref.branch = "no-such-branch";
             return r;
         });
@@ -305,7 +304,7 @@ class LocalStackIT {
     @Order(8)
     void changingTheInlineValuesUpgradesWithANewConfigDigest() {
         String before = release().getStatus().lastAttemptedConfigDigest;
-        stack.client().resources(HelmRelease.class).inNamespace("default").withName("demo").edit(r -> {
+        stack.edit(HelmRelease.class, "default", "demo", r -> {
             r.getSpec().values = Map.of("message", "changed in the spec");
             return r;
         });
@@ -322,7 +321,7 @@ class LocalStackIT {
     @Order(9)
     void aSuspendedSourceIgnoresRequests() throws Exception {
         var before = stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").get().getStatus();
-        stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").edit(r -> {
+        stack.edit(GitRepository.class, "default", "flaky", r -> {
             r.getSpec().suspend = true;
             return r;
         });
@@ -330,7 +329,7 @@ class LocalStackIT {
         git.checkout().setName("no-such-branch").call();
         var commit = stack.git().commit(DemoRepository.NAME, Map.of("README.md", "suspended\n"), "While suspended");
         git.checkout().setName("main").call();
-        stack.client().resources(GitRepository.class).inNamespace("default").withName("flaky").edit(r -> {
+        stack.edit(GitRepository.class, "default", "flaky", r -> {
             var annotations = new java.util.HashMap<String, String>();
             annotations.put(Annotations.REQUESTED_AT, "while-suspended");
             r.getMetadata().setAnnotations(annotations);

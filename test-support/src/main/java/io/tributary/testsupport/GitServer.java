@@ -18,7 +18,6 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -53,16 +52,7 @@ public final class GitServer implements AutoCloseable {
     private GitServer(Path root, TestPki pki, boolean clientAuth) {
         this.root = root;
         this.jetty = new Server();
-        SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setKeyStore(pki.serverKeyStore());
-        tls.setKeyStorePassword(TestPki.STORE_PASSWORD);
-        if (clientAuth) {
-            tls.setTrustStore(pki.caTrustStore());
-            tls.setNeedClientAuth(true);
-        }
-        ServerConnector connector = new ServerConnector(jetty, tls);
-        connector.setHost("127.0.0.1");
-        jetty.addConnector(connector);
+        jetty.addConnector(pki.httpsConnector(jetty, clientAuth));
         this.https = true;
     }
 

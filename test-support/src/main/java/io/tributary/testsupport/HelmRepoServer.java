@@ -23,7 +23,6 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * A static HTTP(S) Helm chart repository on loopback: serves the files under its root, optionally demands basic
@@ -48,16 +47,7 @@ public final class HelmRepoServer implements AutoCloseable {
             https = false;
         } else {
             jetty = new Server();
-            SslContextFactory.Server tls = new SslContextFactory.Server();
-            tls.setKeyStore(pki.serverKeyStore());
-            tls.setKeyStorePassword(TestPki.STORE_PASSWORD);
-            if (clientAuth) {
-                tls.setTrustStore(pki.caTrustStore());
-                tls.setNeedClientAuth(true);
-            }
-            ServerConnector connector = new ServerConnector(jetty, tls);
-            connector.setHost("127.0.0.1");
-            jetty.addConnector(connector);
+            jetty.addConnector(pki.httpsConnector(jetty, clientAuth));
             https = true;
         }
     }

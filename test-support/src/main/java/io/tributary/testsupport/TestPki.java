@@ -92,6 +92,20 @@ public final class TestPki {
         }
     }
 
+    /** An HTTPS connector on 127.0.0.1 (free port) serving this CA's server certificate; {@code clientAuth} demands a client certificate. */
+    public org.eclipse.jetty.server.ServerConnector httpsConnector(org.eclipse.jetty.server.Server server, boolean clientAuth) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        tls.setKeyStore(serverKeyStore());
+        tls.setKeyStorePassword(STORE_PASSWORD);
+        if (clientAuth) {
+            tls.setTrustStore(caTrustStore());
+            tls.setNeedClientAuth(true);
+        }
+        org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server, tls);
+        connector.setHost("127.0.0.1");
+        return connector;
+    }
+
     private static KeyPair rsa() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

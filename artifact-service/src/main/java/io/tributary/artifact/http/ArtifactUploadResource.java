@@ -62,21 +62,14 @@ public class ArtifactUploadResource {
         if (!authorization.permits(auth)) {
             return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
         }
-        ArtifactKey key;
-        ArtifactKey aliasKey;
+        Target target;
         try {
-            key = new ArtifactKey(kind, namespace, name, file);
-            aliasKey = alias == null || alias.isBlank() ? null : new ArtifactKey(kind, namespace, name, alias);
-            if (key.equals(aliasKey)) {
-                throw new IllegalArgumentException("alias: must differ from the artifact's file name");
-            }
-            requireObjectKind(objectKind, key);
-            if (revision == null || revision.isBlank()) {
-                throw new IllegalArgumentException("revision: must not be empty");
-            }
+            target = Target.of(kind, namespace, name, file, alias, objectKind, revision);
         } catch (IllegalArgumentException e) {
             return Problem.badRequest(e.getMessage());
         }
+        ArtifactKey key = target.key();
+        ArtifactKey aliasKey = target.alias();
         TarNormalizer normalizer = new TarNormalizer(config.maxEntryBytes(), config.maxTreeBytes());
         try {
             return store(key, aliasKey, objectKind, namespace, name, revision, out -> {
@@ -104,21 +97,14 @@ public class ArtifactUploadResource {
         if (!authorization.permits(auth)) {
             return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
         }
-        ArtifactKey key;
-        ArtifactKey aliasKey;
+        Target target;
         try {
-            key = new ArtifactKey(kind, namespace, name, file);
-            aliasKey = alias == null || alias.isBlank() ? null : new ArtifactKey(kind, namespace, name, alias);
-            if (key.equals(aliasKey)) {
-                throw new IllegalArgumentException("alias: must differ from the artifact's file name");
-            }
-            requireObjectKind(objectKind, key);
-            if (revision == null || revision.isBlank()) {
-                throw new IllegalArgumentException("revision: must not be empty");
-            }
+            target = Target.of(kind, namespace, name, file, alias, objectKind, revision);
         } catch (IllegalArgumentException e) {
             return Problem.badRequest(e.getMessage());
         }
+        ArtifactKey key = target.key();
+        ArtifactKey aliasKey = target.alias();
         long limit = config.maxEntryBytes();
         if (contentLength != null && contentLength > limit) {
             return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "file is " + contentLength + " bytes, over the limit of " + limit);
@@ -183,6 +169,22 @@ public class ArtifactUploadResource {
             store.delete(stored.key());
         }
         return Response.noContent().build();
+    }
+
+    /** Where an upload goes, checked: the artifact's key, its optional alias, and the request's parameters. */
+    record Target(ArtifactKey key, ArtifactKey alias) {
+        static Target of(String kind, String namespace, String name, String file, String alias, String objectKind, String revision) {
+            ArtifactKey key = new ArtifactKey(kind, namespace, name, file);
+            ArtifactKey aliasKey = alias == null || alias.isBlank() ? null : new ArtifactKey(kind, namespace, name, alias);
+            if (key.equals(aliasKey)) {
+                throw new IllegalArgumentException("alias: must differ from the artifact's file name");
+            }
+            requireObjectKind(objectKind, key);
+            if (revision == null || revision.isBlank()) {
+                throw new IllegalArgumentException("revision: must not be empty");
+            }
+            return new Target(key, aliasKey);
+        }
     }
 
     private static void requireObjectKind(String objectKind, ArtifactKey key) {

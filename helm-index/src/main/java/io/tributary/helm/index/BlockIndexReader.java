@@ -320,29 +320,7 @@ final class BlockIndexReader {
                 }
                 i++;
             }
-            // the scalar continues on the next line: a line break folds to a space, empty lines to newlines
-            String raw = rawLine();
-            if (raw == null) {
-                throw new Unsupported("unterminated quoted scalar");
-            }
-            int blank = 0;
-            while (raw != null && raw.isBlank()) {
-                blank++;
-                raw = rawLine();
-            }
-            if (raw == null) {
-                throw new Unsupported("unterminated quoted scalar");
-            }
-            trimTrailing(value);
-            value.append(blank == 0 ? " " : "\n".repeat(blank));
-            int indent = 0;
-            while (indent < raw.length() && raw.charAt(indent) == ' ') {
-                indent++;
-            }
-            if (indent <= keyIndent) {
-                throw new Unsupported("under-indented quoted continuation");
-            }
-            text = raw.substring(indent);
+            text = continuation(value, keyIndent);
         }
     }
 
@@ -368,26 +346,34 @@ final class BlockIndexReader {
                 value.append(c);
                 i++;
             }
-            String raw = rawLine();
-            int blank = 0;
-            while (raw != null && raw.isBlank()) {
-                blank++;
-                raw = rawLine();
-            }
-            if (raw == null) {
-                throw new Unsupported("unterminated quoted scalar");
-            }
-            trimTrailing(value);
-            value.append(blank == 0 ? " " : "\n".repeat(blank));
-            int indent = 0;
-            while (indent < raw.length() && raw.charAt(indent) == ' ') {
-                indent++;
-            }
-            if (indent <= keyIndent) {
-                throw new Unsupported("under-indented quoted continuation");
-            }
-            text = raw.substring(indent);
+            text = continuation(value, keyIndent);
         }
+    }
+
+    /**
+     * A quoted scalar goes on to the next line: the line break folds to a space, empty lines to newlines. Returns the
+     * next line's text without its indentation, which must be deeper than the key's.
+     */
+    private String continuation(StringBuilder value, int keyIndent) throws IOException, Unsupported {
+        String raw = rawLine();
+        int blank = 0;
+        while (raw != null && raw.isBlank()) {
+            blank++;
+            raw = rawLine();
+        }
+        if (raw == null) {
+            throw new Unsupported("unterminated quoted scalar");
+        }
+        trimTrailing(value);
+        value.append(blank == 0 ? " " : "\n".repeat(blank));
+        int indent = 0;
+        while (indent < raw.length() && raw.charAt(indent) == ' ') {
+            indent++;
+        }
+        if (indent <= keyIndent) {
+            throw new Unsupported("under-indented quoted continuation");
+        }
+        return raw.substring(indent);
     }
 
     private static void trimTrailing(StringBuilder value) {

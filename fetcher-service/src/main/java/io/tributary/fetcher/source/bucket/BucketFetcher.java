@@ -1,6 +1,5 @@
 package io.tributary.fetcher.source.bucket;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
@@ -43,8 +42,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -254,19 +251,7 @@ public class BucketFetcher {
     }
 
     private Map<String, String> data(String namespace, String name) throws FetchFailure {
-        Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-        if (secret == null) {
-            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + name + "' not found", false);
-        }
-        Map<String, String> values = new HashMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getMimeDecoder().decode(v), StandardCharsets.UTF_8).trim()));
-        }
-        if (secret.getStringData() != null) {
-            secret.getStringData().forEach((k, v) -> values.put(k, v.trim()));
-        }
-        values.values().removeIf(String::isEmpty);
-        return values;
+        return io.tributary.fetcher.source.SecretData.load(client, namespace, name, "secret");
     }
 
     private List<String> readSourceIgnore(MinioClient s3, String bucket, String prefix, Path tree) throws IOException, FetchFailure {

@@ -9,8 +9,7 @@ import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.Bucket;
 import io.tributary.api.source.BucketStatus;
-import io.tributary.fetcher.schedule.SourceCleanup;
-import io.tributary.fetcher.schedule.SourceScheduler;
+import io.tributary.fetcher.schedule.SourceReconciliation;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -19,25 +18,15 @@ import java.time.Duration;
 public class BucketReconciler implements Reconciler<Bucket> {
 
     @Inject
-    SourceScheduler scheduler;
-    @Inject
-    SourceCleanup cleanup;
+    SourceReconciliation sources;
 
     @Override
     public UpdateControl<Bucket> reconcile(Bucket bucket, Context<Bucket> context) throws Exception {
-        if (bucket.getMetadata().getDeletionTimestamp() != null || !cleanup.ensureFinalizer(Bucket.class, bucket)) {
-            return UpdateControl.noUpdate();
-        }
-        if (bucket.getSpec() == null || Boolean.TRUE.equals(bucket.getSpec().suspend)) {
-            return UpdateControl.noUpdate();
-        }
-        BucketStatus status = bucket.getStatus() == null ? new BucketStatus() : bucket.getStatus();
-        return scheduler.scheduleValid(Bucket.KIND, bucket, status, () -> {
-            Duration interval = Durations.parse("spec.interval", bucket.getSpec().interval);
-            BucketFetcher.validate(bucket.getSpec());
-            return interval;
-        }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID)
-                .map(next -> UpdateControl.<Bucket>noUpdate().rescheduleAfter(next))
-                .orElseGet(UpdateControl::noUpdate);
+        return sources.reconcile(Bucket.KIND, bucket, bucket.getSpec() == null ? null : bucket.getSpec().suspend, BucketStatus::new,
+                () -> {
+                    Duration interval = Durations.parse("spec.interval", bucket.getSpec().interval);
+                    BucketFetcher.validate(bucket.getSpec());
+                    return interval;
+                }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
     }
 }

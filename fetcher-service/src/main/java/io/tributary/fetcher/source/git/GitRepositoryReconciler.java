@@ -9,8 +9,7 @@ import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.GitRepositoryStatus;
-import io.tributary.fetcher.schedule.SourceCleanup;
-import io.tributary.fetcher.schedule.SourceScheduler;
+import io.tributary.fetcher.schedule.SourceReconciliation;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -22,25 +21,15 @@ import java.time.Duration;
 public class GitRepositoryReconciler implements Reconciler<GitRepository> {
 
     @Inject
-    SourceScheduler scheduler;
-    @Inject
-    SourceCleanup cleanup;
+    SourceReconciliation sources;
 
     @Override
     public UpdateControl<GitRepository> reconcile(GitRepository repo, Context<GitRepository> context) throws Exception {
-        if (repo.getMetadata().getDeletionTimestamp() != null || !cleanup.ensureFinalizer(GitRepository.class, repo)) {
-            return UpdateControl.noUpdate();
-        }
-        if (repo.getSpec() == null || Boolean.TRUE.equals(repo.getSpec().suspend)) {
-            return UpdateControl.noUpdate();
-        }
-        GitRepositoryStatus status = repo.getStatus() == null ? new GitRepositoryStatus() : repo.getStatus();
-        return scheduler.scheduleValid(GitRepository.KIND, repo, status, () -> {
-            Duration interval = Durations.parse("spec.interval", repo.getSpec().interval);
-            GitRepositoryFetcher.plan(repo.getSpec());
-            return interval;
-        }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID)
-                .map(next -> UpdateControl.<GitRepository>noUpdate().rescheduleAfter(next))
-                .orElseGet(UpdateControl::noUpdate);
+        return sources.reconcile(GitRepository.KIND, repo, repo.getSpec() == null ? null : repo.getSpec().suspend, GitRepositoryStatus::new,
+                () -> {
+                    Duration interval = Durations.parse("spec.interval", repo.getSpec().interval);
+                    GitRepositoryFetcher.plan(repo.getSpec());
+                    return interval;
+                }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
     }
 }

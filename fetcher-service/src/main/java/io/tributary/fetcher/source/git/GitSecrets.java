@@ -9,8 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.sshd.common.NamedResource;
@@ -131,21 +129,7 @@ public final class GitSecrets {
 
     /** The secret's data and stringData, decoded; empty values dropped. */
     static Map<String, String> data(Secret secret) {
-        Map<String, String> values = new HashMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((key, base64) -> {
-                if (base64 != null) {
-                    values.put(key, new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8));
-                }
-            });
-        }
-        if (secret.getStringData() != null) {
-            values.putAll(secret.getStringData());
-        }
-        values.replaceAll((key, value) -> key.equals("identity") || key.endsWith(".crt") || key.endsWith(".key")
-                || key.equals("known_hosts") ? value : value.trim());
-        values.values().removeIf(String::isEmpty);
-        return values;
+        return io.tributary.fetcher.source.SecretData.of(secret);
     }
 
     private static FetchFailure failure(String message) {

@@ -9,8 +9,7 @@ import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.HelmChart;
 import io.tributary.api.source.HelmChartStatus;
-import io.tributary.fetcher.schedule.SourceCleanup;
-import io.tributary.fetcher.schedule.SourceScheduler;
+import io.tributary.fetcher.schedule.SourceReconciliation;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -19,27 +18,17 @@ import java.time.Duration;
 public class HelmChartReconciler implements Reconciler<HelmChart> {
 
     @Inject
-    SourceScheduler scheduler;
-    @Inject
-    SourceCleanup cleanup;
+    SourceReconciliation sources;
 
     @Override
     public UpdateControl<HelmChart> reconcile(HelmChart chart, Context<HelmChart> context) throws Exception {
-        if (chart.getMetadata().getDeletionTimestamp() != null || !cleanup.ensureFinalizer(HelmChart.class, chart)) {
-            return UpdateControl.noUpdate();
-        }
-        if (chart.getSpec() == null || Boolean.TRUE.equals(chart.getSpec().suspend)) {
-            return UpdateControl.noUpdate();
-        }
-        HelmChartStatus status = chart.getStatus() == null ? new HelmChartStatus() : chart.getStatus();
-        return scheduler.scheduleValid(HelmChart.KIND, chart, status, () -> {
-            Duration interval = Durations.parse("spec.interval", chart.getSpec().interval);
-            if (chart.getSpec().sourceRef == null || chart.getSpec().sourceRef.name == null) {
-                throw new IllegalArgumentException("spec.sourceRef: kind and name are required");
-            }
-            return interval;
-        }, ConditionTypes.BUILD_FAILED, Reasons.INVALID_CHART_REFERENCE)
-                .map(next -> UpdateControl.<HelmChart>noUpdate().rescheduleAfter(next))
-                .orElseGet(UpdateControl::noUpdate);
+        return sources.reconcile(HelmChart.KIND, chart, chart.getSpec() == null ? null : chart.getSpec().suspend, HelmChartStatus::new,
+                () -> {
+                    Duration interval = Durations.parse("spec.interval", chart.getSpec().interval);
+                    if (chart.getSpec().sourceRef == null || chart.getSpec().sourceRef.name == null) {
+                        throw new IllegalArgumentException("spec.sourceRef: kind and name are required");
+                    }
+                    return interval;
+                }, ConditionTypes.BUILD_FAILED, Reasons.INVALID_CHART_REFERENCE);
     }
 }

@@ -9,8 +9,7 @@ import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.HelmRepository;
 import io.tributary.api.source.HelmRepositoryStatus;
-import io.tributary.fetcher.schedule.SourceCleanup;
-import io.tributary.fetcher.schedule.SourceScheduler;
+import io.tributary.fetcher.schedule.SourceReconciliation;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -22,25 +21,16 @@ public class HelmRepositoryReconciler implements Reconciler<HelmRepository> {
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
 
     @Inject
-    SourceScheduler scheduler;
-    @Inject
-    SourceCleanup cleanup;
+    SourceReconciliation sources;
 
     @Override
     public UpdateControl<HelmRepository> reconcile(HelmRepository repo, Context<HelmRepository> context) throws Exception {
-        if (repo.getMetadata().getDeletionTimestamp() != null || !cleanup.ensureFinalizer(HelmRepository.class, repo)) {
-            return UpdateControl.noUpdate();
-        }
-        if (repo.getSpec() == null || Boolean.TRUE.equals(repo.getSpec().suspend)) {
-            return UpdateControl.noUpdate();
-        }
-        HelmRepositoryStatus status = repo.getStatus() == null ? new HelmRepositoryStatus() : repo.getStatus();
-        return scheduler.scheduleValid(HelmRepository.KIND, repo, status, () -> {
-            Duration interval = repo.getSpec().interval == null ? DEFAULT_INTERVAL : Durations.parse("spec.interval", repo.getSpec().interval);
-            HelmRepositoryFetcher.validate(repo.getSpec());
-            return interval;
-        }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID)
-                .map(next -> UpdateControl.<HelmRepository>noUpdate().rescheduleAfter(next))
-                .orElseGet(UpdateControl::noUpdate);
+        return sources.reconcile(HelmRepository.KIND, repo, repo.getSpec() == null ? null : repo.getSpec().suspend, HelmRepositoryStatus::new,
+                () -> {
+                    Duration interval = repo.getSpec().interval == null ? DEFAULT_INTERVAL
+                            : Durations.parse("spec.interval", repo.getSpec().interval);
+                    HelmRepositoryFetcher.validate(repo.getSpec());
+                    return interval;
+                }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
     }
 }

@@ -1,16 +1,12 @@
 package io.tributary.fetcher.source.helm;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.HelmRepository;
 import io.tributary.api.source.HelmRepositorySpec;
 import io.tributary.fetcher.source.FetchFailure;
 import io.tributary.operator.tls.PemTls;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 /** A HelmRepository's {@code secretRef} (username/password) and {@code certSecretRef} (TLS), checked key by key. */
@@ -48,18 +44,6 @@ final class HelmSecrets {
     }
 
     private static Map<String, String> data(KubernetesClient client, String namespace, String name) throws FetchFailure {
-        Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-        if (secret == null) {
-            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + name + "' not found", false);
-        }
-        Map<String, String> values = new HashMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getMimeDecoder().decode(v), StandardCharsets.UTF_8)));
-        }
-        if (secret.getStringData() != null) {
-            values.putAll(secret.getStringData());
-        }
-        values.values().removeIf(String::isBlank);
-        return values;
+        return io.tributary.fetcher.source.SecretData.load(client, namespace, name, "secret");
     }
 }
