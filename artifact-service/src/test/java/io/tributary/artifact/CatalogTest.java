@@ -144,6 +144,22 @@ class CatalogTest {
     }
 
     @Test
+    void compactFilesOfReplacedIndexesAreDropped() throws Exception {
+        java.nio.file.Path cache = java.nio.file.Path.of("target/test-artifacts/.catalog");
+        HttpResponse<String> first = uploadIndex("moving", index("m:1.0.0"));
+        String firstHex = JSON.readTree(first.body()).get("digest").asText().replace("sha256:", "");
+        catalog.awaitWarmed();
+        assertThat(cache.resolve(firstHex + ".idx")).exists();
+        HttpResponse<String> second = uploadIndex("moving", index("m:1.0.0,1.1.0"));
+        String secondHex = JSON.readTree(second.body()).get("digest").asText().replace("sha256:", "");
+        catalog.awaitWarmed();
+        assertThat(cache.resolve(secondHex + ".idx")).exists();
+        assertThat(cache.resolve(firstHex + ".idx")).doesNotExist();
+        assertThat(get("repositories/" + ns + "/moving/charts/m", 200).get("versions").findValuesAsText("version"))
+                .containsExactly("1.1.0", "1.0.0");
+    }
+
+    @Test
     void memoryHoldsOnlyTheRecentIndexesAndTheRestLoadsFromTheCompactForm() throws Exception {
         catalog.dropHot();
         catalog.repository(ns, "bitnami").orElseThrow();

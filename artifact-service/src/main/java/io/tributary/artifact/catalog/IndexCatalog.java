@@ -96,15 +96,41 @@ public class IndexCatalog {
         return Optional.of(new Repository(namespace, name, digest, index));
     }
 
-    /** Parses a newly stored index into its compact form in the background, so the first query finds it cold, not raw. */
+    /**
+     * Parses a newly stored index into its compact form in the background, so the first query finds it cold, not raw;
+     * then drops compact files no repository's latest index uses any more.
+     */
     public void warm(ArtifactKey stored, String digest) {
         warmer.execute(() -> {
             try {
                 load(stored, digest);
+                prune();
             } catch (Exception e) {
                 LOG.debugf("could not pre-parse %s: %s", stored.path(), e.getMessage());
             }
         });
+    }
+
+    /** Deletes the compact files of digests that no repository's latest index has. */
+    void prune() throws IOException {
+        Path dir = cacheDir();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        java.util.Set<String> current = new java.util.HashSet<>();
+        for (String[] object : store.objects(KIND)) {
+            Optional<ArtifactKey> target = store.resolveLink(new ArtifactKey(KIND, object[0], object[1], INDEX));
+            if (target.isPresent()) {
+                store.stat(target.get()).ifPresent(stat -> current.add(stat.digest().replace("sha256:", "") + ".idx"));
+            }
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".idx")).toList()) {
+                if (!current.contains(file.getFileName().toString())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** Waits until indexes queued by {@link #warm} are parsed. */
