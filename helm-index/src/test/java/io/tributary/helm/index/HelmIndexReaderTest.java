@@ -93,11 +93,9 @@ class HelmIndexReaderTest {
             yaml.append("b").append(i).append(": &b").append(i).append(" [*a, *a, *a, *a, *a, *a, *a, *a]\n");
         }
         yaml.append("entries:\n  x:\n    - version: 1.0.0\n      keywords: [*b59, *b59]\n");
-        long start = System.nanoTime();
+        // 8^60 expanded nodes would never finish; the reader sees each alias as one scalar
         HelmIndex index = read(yaml.toString());
-        // 8^60 expanded nodes would never finish; the streaming reader sees each alias as one scalar
         assertThat(index.charts().get("x").get(0).keywords()).hasSize(2);
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
     }
 
     @Test

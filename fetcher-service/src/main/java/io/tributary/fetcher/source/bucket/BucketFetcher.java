@@ -178,6 +178,39 @@ public class BucketFetcher {
     private MinioClient s3(Bucket bucket) throws FetchFailure {
         BucketSpec spec = bucket.getSpec();
         String namespace = bucket.getMetadata().getNamespace();
+        OkHttpClient http = httpClient(spec, namespace);
+        String host = spec.endpoint;
+        int port = -1;
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && !host.endsWith("]")) {
+            try {
+                port = Integer.parseInt(host.substring(colon + 1));
+                host = host.substring(0, colon);
+            } catch (NumberFormatException e) {
+                throw new FetchFailure(Reasons.URL_INVALID, "spec.endpoint: '" + spec.endpoint + "' has an invalid port", true);
+            }
+        }
+        boolean secure = !Boolean.TRUE.equals(spec.insecure);
+        MinioClient.Builder builder = MinioClient.builder().httpClient(http)
+                .endpoint(host, port > 0 ? port : (secure ? 443 : 80), secure);
+        if (spec.region != null && !spec.region.isBlank()) {
+            builder.region(spec.region);
+        }
+        if (spec.secretRef != null && spec.secretRef.name != null) {
+            Map<String, String> data = data(namespace, spec.secretRef.name);
+            String access = data.get("accesskey");
+            String secret = data.get("secretkey");
+            if (access == null || secret == null) {
+                throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + spec.secretRef.name
+                        + "': keys 'accesskey' and 'secretkey' are required", false);
+            }
+            builder.credentials(access, secret);
+        }
+        return builder.build();
+    }
+
+    /** The HTTP client for the bucket: timeouts, {@code certSecretRef} TLS, {@code proxySecretRef} proxy. */
+    private OkHttpClient httpClient(BucketSpec spec, String namespace) throws FetchFailure {
         Duration timeout = Durations.parseOr("spec.timeout", spec.timeout, Duration.ofSeconds(60));
         OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout);
         if (spec.certSecretRef != null && spec.certSecretRef.name != null) {
@@ -214,34 +247,7 @@ public class BucketFetcher {
                 http.proxyAuthenticator((route, response) -> response.request().newBuilder().header("Proxy-Authorization", credential).build());
             }
         }
-        String host = spec.endpoint;
-        int port = -1;
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && !host.endsWith("]")) {
-            try {
-                port = Integer.parseInt(host.substring(colon + 1));
-                host = host.substring(0, colon);
-            } catch (NumberFormatException e) {
-                throw new FetchFailure(Reasons.URL_INVALID, "spec.endpoint: '" + spec.endpoint + "' has an invalid port", true);
-            }
-        }
-        boolean secure = !Boolean.TRUE.equals(spec.insecure);
-        MinioClient.Builder builder = MinioClient.builder().httpClient(http.build())
-                .endpoint(host, port > 0 ? port : (secure ? 443 : 80), secure);
-        if (spec.region != null && !spec.region.isBlank()) {
-            builder.region(spec.region);
-        }
-        if (spec.secretRef != null && spec.secretRef.name != null) {
-            Map<String, String> data = data(namespace, spec.secretRef.name);
-            String access = data.get("accesskey");
-            String secret = data.get("secretkey");
-            if (access == null || secret == null) {
-                throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + spec.secretRef.name
-                        + "': keys 'accesskey' and 'secretkey' are required", false);
-            }
-            builder.credentials(access, secret);
-        }
-        return builder.build();
+        return http.build();
     }
 
     private static X509TrustManager defaultTrust() throws java.security.GeneralSecurityException {

@@ -40,20 +40,7 @@ public final class ChartArchive {
                 if (++entries > limits.maxEntries()) {
                     throw invalid(what + " has more than " + limits.maxEntries() + " entries");
                 }
-                if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
-                    throw invalid(what + ": entry '" + name + "' has an absolute path");
-                }
-                for (String part : name.split("/")) {
-                    if (part.equals("..")) {
-                        throw invalid(what + ": entry '" + name + "' escapes the chart directory");
-                    }
-                }
-                if (entry.isSymbolicLink() || entry.isLink()) {
-                    throw invalid(what + ": entry '" + name + "' is a link (to '" + entry.getLinkName() + "'); links are not allowed in charts");
-                }
-                if (!entry.isFile() && !entry.isDirectory()) {
-                    throw invalid(what + ": entry '" + name + "' is not a regular file or directory");
-                }
+                checkEntry(entry, name, what);
                 String clean = name.replaceAll("^(\\./)+", "").replaceAll("/+$", "");
                 if (clean.isEmpty()) {
                     continue;
@@ -95,6 +82,24 @@ public final class ChartArchive {
             throw invalid(what + " has no Chart.yaml in '" + top + "/'");
         }
         return top;
+    }
+
+    /** Refuses absolute names, {@code ..}, links and anything but regular files and directories. */
+    private static void checkEntry(TarArchiveEntry entry, String name, String what) throws FetchFailure {
+        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+            throw invalid(what + ": entry '" + name + "' has an absolute path");
+        }
+        for (String part : name.split("/")) {
+            if (part.equals("..")) {
+                throw invalid(what + ": entry '" + name + "' escapes the chart directory");
+            }
+        }
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            throw invalid(what + ": entry '" + name + "' is a link (to '" + entry.getLinkName() + "'); links are not allowed in charts");
+        }
+        if (!entry.isFile() && !entry.isDirectory()) {
+            throw invalid(what + ": entry '" + name + "' is not a regular file or directory");
+        }
     }
 
     private static long copy(InputStream in, Path out, long total, Limits limits, String what, String name) throws IOException, FetchFailure {

@@ -14,7 +14,6 @@ import io.tributary.helm.index.ChartVersion;
 import io.tributary.helm.index.HelmIndex;
 import io.tributary.helm.index.HelmIndexReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -135,8 +134,8 @@ final class ChartDependencies {
             throw failure("dependency '" + name + "': index of HelmRepository '" + repo.getMetadata().getName() + "' is too large");
         }
         HelmIndex index;
-        try (InputStream in = Files.newInputStream(indexFile)) {
-            index = HelmIndexReader.read(in);
+        try {
+            index = HelmIndexReader.read(indexFile);
         } catch (IllegalArgumentException invalid) {
             throw failure("dependency '" + name + "': " + invalid.getMessage());
         }

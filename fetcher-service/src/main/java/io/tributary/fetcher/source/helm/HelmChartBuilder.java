@@ -32,7 +32,6 @@ import io.tributary.operator.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,8 +194,8 @@ public class HelmChartBuilder {
         if (Files.size(file) > maxIndexBytes) {
             throw new FetchFailure(Reasons.CHART_PULL_ERROR, "index artifact is over the limit of " + maxIndexBytes + " bytes", false);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return HelmIndexReader.read(in);
+        try {
+            return HelmIndexReader.read(file);
         } catch (IllegalArgumentException invalid) {
             throw new FetchFailure(Reasons.CHART_PULL_ERROR, "stored index cannot be read: " + invalid.getMessage(), false);
         }

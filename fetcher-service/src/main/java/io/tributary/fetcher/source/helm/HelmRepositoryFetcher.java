@@ -23,8 +23,6 @@ import io.tributary.operator.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +68,31 @@ public class HelmRepositoryFetcher {
         }
     }
 
+    /** Downloads, validates and (when it changed) stores the index; returns the Ready message. */
+    private String fetchIndex(HelmRepository repo, HelmRepositoryStatus status, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        validate(repo.getSpec());
+        Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));
+        HelmHttp http = HelmSecrets.client(client, repo, timeout);
+        HelmHttp.Downloaded index = http.download(http.resolve(INDEX), workspace.dir().resolve(INDEX), maxIndexBytes, "index");
+        HelmIndex parsed;
+        try {
+            parsed = HelmIndexReader.read(index.file());
+        } catch (IllegalArgumentException invalid) {
+            throw new FetchFailure(Reasons.INDEXATION_FAILED, "failed to load the index: " + invalid.getMessage(), false);
+        }
+        String revision = "sha256:" + index.sha256();
+        if (status.artifact != null && revision.equals(status.artifact.revision) && artifacts.exists(status.artifact.url)) {
+            return "artifact up to date with remote revision: '" + revision + "'";
+        }
+        ArtifactInfo stored = artifacts.uploadFile(HelmRepository.KIND, repo.getMetadata().getNamespace(), repo.getMetadata().getName(),
+                "index-" + index.sha256() + ".yaml", revision, INDEX, index.file());
+        status.artifact = ArtifactStatus.from(stored);
+        status.url = stored.url().substring(0, stored.url().lastIndexOf('/') + 1) + INDEX;
+        return "stored fetched index of size " + index.size() + " bytes (" + parsed.charts().size() + " charts, "
+                + parsed.versionCount() + " versions) from '" + io.tributary.fetcher.status.Sanitizer.sanitize(repo.getSpec().url) + "'";
+    }
+
     public void fetch(FetchRequested request) throws InterruptedException {
         String namespace = request.source().namespace();
         HelmRepository repo = client.resources(HelmRepository.class).inNamespace(namespace).withName(request.source().name()).get();
@@ -90,28 +113,7 @@ public class HelmRepositoryFetcher {
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
         updates.startIfNew(repo, status, generation);
         try (Workspace workspace = Workspace.create("helmrepo-" + namespace + "-" + repo.getMetadata().getName())) {
-            validate(repo.getSpec());
-            Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));
-            HelmHttp http = HelmSecrets.client(client, repo, timeout);
-            HelmHttp.Downloaded index = http.download(http.resolve(INDEX), workspace.dir().resolve(INDEX), maxIndexBytes, "index");
-            HelmIndex parsed;
-            try (InputStream in = Files.newInputStream(index.file())) {
-                parsed = HelmIndexReader.read(in);
-            } catch (IllegalArgumentException invalid) {
-                throw new FetchFailure(Reasons.INDEXATION_FAILED, "failed to load the index: " + invalid.getMessage(), false);
-            }
-            String revision = "sha256:" + index.sha256();
-            String message;
-            if (status.artifact != null && revision.equals(status.artifact.revision) && artifacts.exists(status.artifact.url)) {
-                message = "artifact up to date with remote revision: '" + revision + "'";
-            } else {
-                ArtifactInfo stored = artifacts.uploadFile(HelmRepository.KIND, namespace, repo.getMetadata().getName(),
-                        "index-" + index.sha256() + ".yaml", revision, INDEX, index.file());
-                status.artifact = ArtifactStatus.from(stored);
-                status.url = stored.url().substring(0, stored.url().lastIndexOf('/') + 1) + INDEX;
-                message = "stored fetched index of size " + index.size() + " bytes (" + parsed.charts().size() + " charts, "
-                        + parsed.versionCount() + " versions) from '" + io.tributary.fetcher.status.Sanitizer.sanitize(repo.getSpec().url) + "'";
-            }
+            String message = fetchIndex(repo, status, workspace);
             status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
             updates.finish(repo, status, generation, request);
             if (status.artifact != null && !status.artifact.digest.equals(previousDigest)) {
