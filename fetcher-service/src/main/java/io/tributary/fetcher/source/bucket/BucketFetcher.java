@@ -7,7 +7,6 @@ import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
-import io.tributary.api.meta.Annotations;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
@@ -21,12 +20,10 @@ import io.tributary.fetcher.artifact.ArtifactStatus;
 import io.tributary.fetcher.artifact.ArtifactStorageException;
 import io.tributary.fetcher.artifact.TreeTar;
 import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.SourceFetch;
 import io.tributary.fetcher.source.Workspace;
 import io.tributary.fetcher.source.git.IgnoreRules;
 import io.tributary.fetcher.status.Sanitizer;
-import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.fetcher.status.SourceStatusUpdates;
-import io.tributary.operator.EventRecorder;
 import io.tributary.operator.tls.PemTls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +43,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Credentials;
@@ -69,9 +67,7 @@ public class BucketFetcher {
     @Inject
     ArtifactClient artifacts;
     @Inject
-    SourceStatusUpdates updates;
-    @Inject
-    EventRecorder events;
+    SourceFetch sources;
 
     @ConfigProperty(name = "tributary.bucket.max-object-bytes", defaultValue = "536870912")
     long maxObjectBytes;
@@ -102,59 +98,49 @@ public class BucketFetcher {
     }
 
     public void fetch(FetchRequested request) throws InterruptedException {
-        String namespace = request.source().namespace();
-        Bucket bucket = client.resources(Bucket.class).inNamespace(namespace).withName(request.source().name()).get();
-        if (bucket == null || bucket.getSpec() == null || Boolean.TRUE.equals(bucket.getSpec().suspend)
-                || bucket.getMetadata().getDeletionTimestamp() != null) {
-            return;
+        Optional<Bucket> bucket = sources.load(Bucket.class, request, b -> Boolean.TRUE.equals(b.getSpec().suspend));
+        if (bucket.isPresent()) {
+            sources.run(bucket.get(), request, BucketStatus::new, this::fetch, BucketFetcher::classify);
         }
-        long generation = Objects.requireNonNullElse(bucket.getMetadata().getGeneration(), 0L);
-        BucketStatus status = bucket.getStatus() == null ? new BucketStatus() : bucket.getStatus();
-        String previousDigest = status.artifact == null ? null : status.artifact.digest;
-        updates.startIfNew(bucket, status, generation);
-        try (Workspace workspace = Workspace.create("bucket-" + namespace + "-" + bucket.getMetadata().getName())) {
-            BucketSpec spec = bucket.getSpec();
-            validate(spec);
-            MinioClient s3 = s3(bucket);
-            String prefix = spec.prefix == null ? "" : spec.prefix;
-            Path tree = Files.createDirectories(workspace.dir().resolve("tree"));
-            List<String> patterns = new ArrayList<>(readSourceIgnore(s3, spec.bucketName, prefix, tree));
-            patterns.addAll(IgnoreRules.lines(spec.ignore));
-            IgnoreRules ignore = IgnoreRules.patternsOnly(patterns);
-            TreeMap<String, Item> objects = list(s3, spec.bucketName, prefix, ignore);
-            String revision = revision(objects);
-            String message;
-            boolean unchanged = status.artifact != null && revision.equals(status.artifact.revision)
-                    && Objects.equals(spec.ignore, status.observedIgnore) && artifacts.exists(status.artifact.url);
-            if (unchanged) {
-                message = "stored artifact for revision '" + revision + "'";
-            } else {
-                download(s3, spec.bucketName, objects, tree);
-                ArtifactInfo stored = artifacts.upload(Bucket.KIND, namespace, bucket.getMetadata().getName(),
-                        revision.substring("sha256:".length()) + ".tar.gz", revision, LATEST,
-                        out -> TreeTar.write(tree, "", (path, directory) -> false, out));
-                status.artifact = ArtifactStatus.from(stored);
-                status.url = stored.url().substring(0, stored.url().lastIndexOf('/') + 1) + LATEST;
-                message = "stored artifact with " + objects.size() + " fetched files from '" + spec.bucketName + "' bucket";
-            }
-            status.observedIgnore = spec.ignore;
-            status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
-            updates.finish(bucket, status, generation, request);
-            if (status.artifact != null && !status.artifact.digest.equals(previousDigest)) {
-                events.normal(bucket, Reasons.NEW_ARTIFACT, message,
-                        Map.of(Annotations.REVISION, status.artifact.revision, Annotations.DIGEST, status.artifact.digest));
-            }
-        } catch (FetchFailure failure) {
-            updates.fail(bucket, status, generation, request, ConditionTypes.FETCH_FAILED, failure.reason(), failure.getMessage(), failure.stalling());
-        } catch (IllegalArgumentException invalid) {
-            updates.fail(bucket, status, generation, request, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID, invalid.getMessage(), true);
-        } catch (ArtifactStorageException storage) {
-            updates.fail(bucket, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
-                    storage.getMessage(), false);
-        } catch (IOException io) {
-            updates.fail(bucket, status, generation, request, ConditionTypes.FETCH_FAILED, "BucketOperationFailed",
-                    "bucket '" + bucket.getSpec().bucketName + "': " + io.getMessage(), false);
+    }
+
+    private SourceFetch.Done fetch(Bucket bucket, BucketStatus status, long generation, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        String namespace = bucket.getMetadata().getNamespace();
+        BucketSpec spec = bucket.getSpec();
+        validate(spec);
+        MinioClient s3 = s3(bucket);
+        String prefix = spec.prefix == null ? "" : spec.prefix;
+        Path tree = Files.createDirectories(workspace.dir().resolve("tree"));
+        List<String> patterns = new ArrayList<>(readSourceIgnore(s3, spec.bucketName, prefix, tree));
+        patterns.addAll(IgnoreRules.lines(spec.ignore));
+        IgnoreRules ignore = IgnoreRules.patternsOnly(patterns);
+        TreeMap<String, Item> objects = list(s3, spec.bucketName, prefix, ignore);
+        String revision = revision(objects);
+        String message;
+        boolean unchanged = status.artifact != null && revision.equals(status.artifact.revision)
+                && Objects.equals(spec.ignore, status.observedIgnore) && artifacts.exists(status.artifact.url);
+        if (unchanged) {
+            message = "stored artifact for revision '" + revision + "'";
+        } else {
+            download(s3, spec.bucketName, objects, tree);
+            ArtifactInfo stored = artifacts.upload(Bucket.KIND, namespace, bucket.getMetadata().getName(),
+                    revision.substring("sha256:".length()) + ".tar.gz", revision, LATEST,
+                    out -> TreeTar.write(tree, "", (path, directory) -> false, out));
+            status.artifact = ArtifactStatus.from(stored);
+            status.url = stored.url().substring(0, stored.url().lastIndexOf('/') + 1) + LATEST;
+            message = "stored artifact with " + objects.size() + " fetched files from '" + spec.bucketName + "' bucket";
         }
+        status.observedIgnore = spec.ignore;
+        return SourceFetch.Done.of(message);
+    }
+
+    /** Other I/O problems with the object store are BucketOperationFailed. */
+    static SourceFetch.Failed classify(Exception failure, BucketStatus status, long generation) {
+        if (failure instanceof IOException io && !(failure instanceof ArtifactStorageException)) {
+            return new SourceFetch.Failed(ConditionTypes.FETCH_FAILED, "BucketOperationFailed", "object store request failed: " + io.getMessage(), false);
+        }
+        return null;
     }
 
     /** {@code sha256:} of the sorted {@code key etag} lines, as Flux computes a bucket's revision. */

@@ -3,7 +3,6 @@ package io.tributary.fetcher.source.git;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.tributary.api.meta.Annotations;
 import io.tributary.api.meta.Artifact;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Conditions;
@@ -18,14 +17,11 @@ import io.tributary.events.ArtifactInfo;
 import io.tributary.events.FetchRequested;
 import io.tributary.fetcher.artifact.ArtifactClient;
 import io.tributary.fetcher.artifact.ArtifactStatus;
-import io.tributary.fetcher.artifact.ArtifactStorageException;
 import io.tributary.fetcher.artifact.TreeTar;
 import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.SourceFetch;
 import io.tributary.fetcher.source.Workspace;
 import io.tributary.fetcher.source.helm.ChartTree;
-import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.fetcher.status.SourceStatusUpdates;
-import io.tributary.operator.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -34,8 +30,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** The fetch worker's GitRepository steps: validate, credentials, no-change check, checkout, verify, include, package, status. */
@@ -49,62 +45,48 @@ public class GitRepositoryFetcher {
     @Inject
     ArtifactClient artifacts;
     @Inject
-    SourceStatusUpdates updates;
-    @Inject
-    EventRecorder events;
+    SourceFetch sources;
     @Inject
     ObjectMapper mapper;
 
     private final GitCloner cloner = new GitCloner();
 
     public void fetch(FetchRequested request) throws InterruptedException {
-        String namespace = request.source().namespace();
-        GitRepository repo = client.resources(GitRepository.class).inNamespace(namespace).withName(request.source().name()).get();
-        if (repo == null || repo.getSpec() == null || Boolean.TRUE.equals(repo.getSpec().suspend)
-                || repo.getMetadata().getDeletionTimestamp() != null) {
-            return;
+        Optional<GitRepository> repo = sources.load(GitRepository.class, request, r -> Boolean.TRUE.equals(r.getSpec().suspend));
+        if (repo.isPresent()) {
+            sources.run(repo.get(), request, GitRepositoryStatus::new, this::fetch, GitRepositoryFetcher::classify);
         }
-        long generation = Objects.requireNonNullElse(repo.getMetadata().getGeneration(), 0L);
-        GitRepositoryStatus status = repo.getStatus() == null ? new GitRepositoryStatus() : repo.getStatus();
-        String previousDigest = status.artifact == null ? null : status.artifact.digest;
-        updates.startIfNew(repo, status, generation);
-        try (Workspace workspace = Workspace.create("git-" + namespace + "-" + repo.getMetadata().getName())) {
-            Outcome outcome = reconcile(repo, status, workspace);
-            GitRepositorySpec spec = repo.getSpec();
-            status.observedIgnore = spec.ignore;
-            status.observedRecurseSubmodules = spec.recurseSubmodules;
-            status.observedInclude = spec.include;
-            status.observedSparseCheckout = spec.sparseCheckout;
-            status.includedArtifacts = outcome.included().isEmpty() ? null : outcome.included();
-            status.sourceVerificationMode = spec.verify == null ? null : GitVerification.mode(spec.verify).wire;
-            if (outcome.stored() != null) {
-                status.artifact = ArtifactStatus.from(outcome.stored());
-            }
-            status.conditions = SourceConditions.succeeded(status.conditions, outcome.message(), generation);
-            status.conditions = outcome.verified() == null ? Conditions.remove(status.conditions, ConditionTypes.SOURCE_VERIFIED)
-                    : Conditions.set(status.conditions, ConditionTypes.SOURCE_VERIFIED, true, Reasons.SUCCEEDED, outcome.verified(), generation);
-            updates.finish(repo, status, generation, request);
-            if (outcome.stored() != null && !outcome.stored().digest().equals(previousDigest)) {
-                events.normal(repo, Reasons.NEW_ARTIFACT, "stored artifact for commit '" + outcome.commitMessage() + "'",
-                        Map.of(Annotations.REVISION, outcome.stored().revision(), Annotations.DIGEST, outcome.stored().digest()));
-            }
-        } catch (GitVerification.Failure failure) {
-            status.conditions = Conditions.set(status.conditions, ConditionTypes.SOURCE_VERIFIED, false, failure.reason(),
-                    io.tributary.fetcher.status.Sanitizer.sanitize(failure.getMessage()), generation);
-            updates.fail(repo, status, generation, request, null, failure.reason(), failure.getMessage(), false);
-        } catch (IncludeFailure failure) {
-            updates.fail(repo, status, generation, request, ConditionTypes.INCLUDE_UNAVAILABLE, failure.reason(), failure.getMessage(), false);
-        } catch (FetchFailure failure) {
-            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, failure.reason(), failure.getMessage(), failure.stalling());
-        } catch (IllegalArgumentException invalid) {
-            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID, invalid.getMessage(), true);
-        } catch (ArtifactStorageException storage) {
-            updates.fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
-                    storage.getMessage(), false);
-        } catch (IOException io) {
-            updates.fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
-                    "packaging the source failed: " + io.getMessage(), false);
+    }
+
+    private SourceFetch.Done fetch(GitRepository repo, GitRepositoryStatus status, long generation, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        Outcome outcome = reconcile(repo, status, workspace);
+        GitRepositorySpec spec = repo.getSpec();
+        status.observedIgnore = spec.ignore;
+        status.observedRecurseSubmodules = spec.recurseSubmodules;
+        status.observedInclude = spec.include;
+        status.observedSparseCheckout = spec.sparseCheckout;
+        status.includedArtifacts = outcome.included().isEmpty() ? null : outcome.included();
+        status.sourceVerificationMode = spec.verify == null ? null : GitVerification.mode(spec.verify).wire;
+        if (outcome.stored() != null) {
+            status.artifact = ArtifactStatus.from(outcome.stored());
         }
+        status.conditions = outcome.verified() == null ? Conditions.remove(status.conditions, ConditionTypes.SOURCE_VERIFIED)
+                : Conditions.set(status.conditions, ConditionTypes.SOURCE_VERIFIED, true, Reasons.SUCCEEDED, outcome.verified(), generation);
+        return new SourceFetch.Done(outcome.message(), Reasons.NEW_ARTIFACT, "stored artifact for commit '" + outcome.commitMessage() + "'");
+    }
+
+    /** A failed signature check sets SourceVerified=False; an unavailable include sets IncludeUnavailable. */
+    static SourceFetch.Failed classify(Exception failure, GitRepositoryStatus status, long generation) {
+        if (failure instanceof GitVerification.Failure verification) {
+            status.conditions = Conditions.set(status.conditions, ConditionTypes.SOURCE_VERIFIED, false, verification.reason(),
+                    io.tributary.fetcher.status.Sanitizer.sanitize(verification.getMessage()), generation);
+            return new SourceFetch.Failed(null, verification.reason(), verification.getMessage(), false);
+        }
+        if (failure instanceof IncludeFailure include) {
+            return new SourceFetch.Failed(ConditionTypes.INCLUDE_UNAVAILABLE, include.reason(), include.getMessage(), false);
+        }
+        return null;
     }
 
     /** The result of one reconcile: a new artifact, or null when the stored one is up to date. */

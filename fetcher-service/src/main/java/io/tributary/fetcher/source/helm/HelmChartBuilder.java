@@ -1,7 +1,6 @@
 package io.tributary.fetcher.source.helm;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.tributary.api.meta.Annotations;
 import io.tributary.api.meta.Artifact;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Durations;
@@ -21,14 +20,12 @@ import io.tributary.fetcher.artifact.ArtifactStatus;
 import io.tributary.fetcher.artifact.ArtifactStorageException;
 import io.tributary.fetcher.artifact.TreeTar;
 import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.SourceFetch;
 import io.tributary.fetcher.source.Workspace;
 import io.tributary.fetcher.status.Sanitizer;
-import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.fetcher.status.SourceStatusUpdates;
 import io.tributary.helm.index.ChartVersion;
 import io.tributary.helm.index.HelmIndex;
 import io.tributary.helm.index.HelmIndexReader;
-import io.tributary.operator.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -37,8 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -57,9 +54,7 @@ public class HelmChartBuilder {
     @Inject
     ArtifactClient artifacts;
     @Inject
-    SourceStatusUpdates updates;
-    @Inject
-    EventRecorder events;
+    SourceFetch sources;
 
     @ConfigProperty(name = "tributary.helm.max-chart-file-bytes", defaultValue = "5242880")
     long maxChartFileBytes;
@@ -71,49 +66,41 @@ public class HelmChartBuilder {
     long maxIndexBytes;
 
     public void build(FetchRequested request) throws InterruptedException {
-        String namespace = request.source().namespace();
-        HelmChart chart = client.resources(HelmChart.class).inNamespace(namespace).withName(request.source().name()).get();
-        if (chart == null || chart.getSpec() == null || Boolean.TRUE.equals(chart.getSpec().suspend)
-                || chart.getMetadata().getDeletionTimestamp() != null) {
-            return;
+        Optional<HelmChart> chart = sources.load(HelmChart.class, request, c -> Boolean.TRUE.equals(c.getSpec().suspend));
+        if (chart.isPresent()) {
+            sources.run(chart.get(), request, HelmChartStatus::new, this::build, HelmChartBuilder::classify);
         }
-        long generation = Objects.requireNonNullElse(chart.getMetadata().getGeneration(), 0L);
-        HelmChartStatus status = chart.getStatus() == null ? new HelmChartStatus() : chart.getStatus();
-        String previousDigest = status.artifact == null ? null : status.artifact.digest;
-        updates.startIfNew(chart, status, generation);
-        try (Workspace workspace = Workspace.create("chart-" + namespace + "-" + chart.getMetadata().getName())) {
-            Packaged packaged = switch (kind(chart.getSpec())) {
-                case GitRepository, Bucket -> packageFromSource(chart, generation, workspace);
-                case HelmRepository -> pullFromRepository(chart, status, generation, workspace);
-            };
-            if (packaged.stored() != null) {
-                status.artifact = ArtifactStatus.from(packaged.stored());
-                String url = packaged.stored().url();
-                status.url = url.substring(0, url.lastIndexOf('/') + 1) + LATEST;
-            }
-            status.observedChartName = packaged.chartName();
-            status.observedSourceArtifactRevision = packaged.sourceRevision();
-            status.observedValuesFiles = packaged.valuesFiles().isEmpty() ? null : packaged.valuesFiles();
-            status.conditions = SourceConditions.succeeded(status.conditions, packaged.message(), generation);
-            updates.finish(chart, status, generation, request);
-            if (status.artifact != null && !status.artifact.digest.equals(previousDigest)) {
-                events.normal(chart, packaged.stored() != null && kind(chart.getSpec()) == SourceReference.Kind.HelmRepository
-                        ? "ChartPullSucceeded" : "ChartPackageSucceeded", packaged.message(),
-                        Map.of(Annotations.REVISION, status.artifact.revision, Annotations.DIGEST, status.artifact.digest));
-            }
-        } catch (FetchFailure failure) {
-            String type = Reasons.SOURCE_NOT_READY.equals(failure.reason()) ? ConditionTypes.FETCH_FAILED : ConditionTypes.BUILD_FAILED;
-            updates.fail(chart, status, generation, request, type, failure.reason(), failure.getMessage(), failure.stalling());
-        } catch (HelmHttp.DownloadException download) {
+    }
+
+    private SourceFetch.Done build(HelmChart chart, HelmChartStatus status, long generation, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        boolean pulled = kind(chart.getSpec()) == SourceReference.Kind.HelmRepository;
+        Packaged packaged = pulled ? pullFromRepository(chart, status, generation, workspace) : packageFromSource(chart, generation, workspace);
+        if (packaged.stored() != null) {
+            status.artifact = ArtifactStatus.from(packaged.stored());
+            String url = packaged.stored().url();
+            status.url = url.substring(0, url.lastIndexOf('/') + 1) + LATEST;
+        }
+        status.observedChartName = packaged.chartName();
+        status.observedSourceArtifactRevision = packaged.sourceRevision();
+        status.observedValuesFiles = packaged.valuesFiles().isEmpty() ? null : packaged.valuesFiles();
+        return new SourceFetch.Done(packaged.message(), pulled ? "ChartPullSucceeded" : "ChartPackageSucceeded", packaged.message());
+    }
+
+    /** Build problems are BuildFailed (a source not ready yet is FetchFailed); download problems are FetchFailed. */
+    static SourceFetch.Failed classify(Exception failure, HelmChartStatus status, long generation) {
+        if (failure instanceof FetchFailure fetch) {
+            String type = Reasons.SOURCE_NOT_READY.equals(fetch.reason()) ? ConditionTypes.FETCH_FAILED : ConditionTypes.BUILD_FAILED;
+            return new SourceFetch.Failed(type, fetch.reason(), fetch.getMessage(), fetch.stalling());
+        }
+        if (failure instanceof HelmHttp.DownloadException download) {
             String reason = download.status() == 401 || download.status() == 403 ? Reasons.AUTHENTICATION_FAILED : Reasons.CHART_PULL_ERROR;
-            updates.fail(chart, status, generation, request, ConditionTypes.FETCH_FAILED, reason, download.getMessage(), false);
-        } catch (ArtifactStorageException storage) {
-            updates.fail(chart, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
-                    storage.getMessage(), false);
-        } catch (IOException io) {
-            updates.fail(chart, status, generation, request, ConditionTypes.BUILD_FAILED, Reasons.CHART_PACKAGE_ERROR,
-                    "packaging the chart failed: " + io.getMessage(), false);
+            return new SourceFetch.Failed(ConditionTypes.FETCH_FAILED, reason, download.getMessage(), false);
         }
+        if (failure instanceof IOException io && !(failure instanceof ArtifactStorageException)) {
+            return new SourceFetch.Failed(ConditionTypes.BUILD_FAILED, Reasons.CHART_PACKAGE_ERROR, "packaging the chart failed: " + io.getMessage(), false);
+        }
+        return null;
     }
 
     private static SourceReference.Kind kind(HelmChartSpec spec) throws FetchFailure {

@@ -1,7 +1,6 @@
 package io.tributary.fetcher.source.helm;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.tributary.api.meta.Annotations;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
@@ -14,18 +13,18 @@ import io.tributary.fetcher.artifact.ArtifactClient;
 import io.tributary.fetcher.artifact.ArtifactStatus;
 import io.tributary.fetcher.artifact.ArtifactStorageException;
 import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.SourceFetch;
 import io.tributary.fetcher.source.Workspace;
 import io.tributary.fetcher.status.SourceConditions;
 import io.tributary.fetcher.status.SourceStatusUpdates;
 import io.tributary.helm.index.HelmIndex;
 import io.tributary.helm.index.HelmIndexReader;
-import io.tributary.operator.EventRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,7 +46,7 @@ public class HelmRepositoryFetcher {
     @Inject
     SourceStatusUpdates updates;
     @Inject
-    EventRecorder events;
+    SourceFetch sources;
 
     @ConfigProperty(name = "tributary.helm.max-index-bytes", defaultValue = "52428800")
     long maxIndexBytes;
@@ -94,47 +93,40 @@ public class HelmRepositoryFetcher {
     }
 
     public void fetch(FetchRequested request) throws InterruptedException {
-        String namespace = request.source().namespace();
-        HelmRepository repo = client.resources(HelmRepository.class).inNamespace(namespace).withName(request.source().name()).get();
-        if (repo == null || repo.getSpec() == null || Boolean.TRUE.equals(repo.getSpec().suspend)
-                || repo.getMetadata().getDeletionTimestamp() != null) {
+        Optional<HelmRepository> repo = sources.load(HelmRepository.class, request, r -> Boolean.TRUE.equals(r.getSpec().suspend));
+        if (repo.isEmpty()) {
             return;
         }
+        if (repo.get().getSpec().type == HelmRepositorySpec.Type.OCI) {
+            holdOci(repo.get(), request);
+            return;
+        }
+        sources.run(repo.get(), request, HelmRepositoryStatus::new,
+                (r, status, generation, workspace) -> SourceFetch.Done.of(fetchIndex(r, status, workspace)), HelmRepositoryFetcher::classify);
+    }
+
+    /** {@code type: oci}: a static holder, Ready without an artifact, as in Flux. */
+    private void holdOci(HelmRepository repo, FetchRequested request) {
         long generation = Objects.requireNonNullElse(repo.getMetadata().getGeneration(), 0L);
         HelmRepositoryStatus status = repo.getStatus() == null ? new HelmRepositoryStatus() : repo.getStatus();
-        if (repo.getSpec().type == HelmRepositorySpec.Type.OCI) {
-            status.artifact = null;
-            status.url = null;
-            status.conditions = io.tributary.api.meta.Conditions.remove(
-                    SourceConditions.succeeded(status.conditions, "Helm repository is Ready", generation), ConditionTypes.ARTIFACT_IN_STORAGE);
-            updates.finish(repo, status, generation, request);
-            return;
-        }
-        String previousDigest = status.artifact == null ? null : status.artifact.digest;
-        updates.startIfNew(repo, status, generation);
-        try (Workspace workspace = Workspace.create("helmrepo-" + namespace + "-" + repo.getMetadata().getName())) {
-            String message = fetchIndex(repo, status, workspace);
-            status.conditions = SourceConditions.succeeded(status.conditions, message, generation);
-            updates.finish(repo, status, generation, request);
-            if (status.artifact != null && !status.artifact.digest.equals(previousDigest)) {
-                events.normal(repo, Reasons.NEW_ARTIFACT, message,
-                        Map.of(Annotations.REVISION, status.artifact.revision, Annotations.DIGEST, status.artifact.digest));
-            }
-        } catch (FetchFailure failure) {
-            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, failure.reason(), failure.getMessage(), failure.stalling());
-        } catch (IllegalArgumentException invalid) {
-            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID, invalid.getMessage(), true);
-        } catch (HelmHttp.DownloadException download) {
+        status.artifact = null;
+        status.url = null;
+        status.conditions = io.tributary.api.meta.Conditions.remove(
+                SourceConditions.succeeded(status.conditions, "Helm repository is Ready", generation), ConditionTypes.ARTIFACT_IN_STORAGE);
+        updates.finish(repo, status, generation, request);
+    }
+
+    /** Refused credentials are AuthenticationFailed; other download problems IndexationFailed. */
+    static SourceFetch.Failed classify(Exception failure, HelmRepositoryStatus status, long generation) {
+        if (failure instanceof HelmHttp.DownloadException download) {
             String reason = download.status() == 401 || download.status() == 403 ? Reasons.AUTHENTICATION_FAILED : Reasons.INDEXATION_FAILED;
-            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED, reason, download.getMessage(), false);
-        } catch (ArtifactStorageException storage) {
-            updates.fail(repo, status, generation, request, ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
-                    storage.getMessage(), false);
-        } catch (IOException io) {
-            String message = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
-            boolean tls = io instanceof javax.net.ssl.SSLException;
-            updates.fail(repo, status, generation, request, ConditionTypes.FETCH_FAILED,
-                    tls ? Reasons.AUTHENTICATION_FAILED : Reasons.INDEXATION_FAILED, "failed to fetch the index: " + message, false);
+            return new SourceFetch.Failed(ConditionTypes.FETCH_FAILED, reason, download.getMessage(), false);
         }
+        if (failure instanceof IOException io && !(failure instanceof ArtifactStorageException)) {
+            String message = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+            String reason = io instanceof javax.net.ssl.SSLException ? Reasons.AUTHENTICATION_FAILED : Reasons.INDEXATION_FAILED;
+            return new SourceFetch.Failed(ConditionTypes.FETCH_FAILED, reason, "failed to fetch the index: " + message, false);
+        }
+        return null;
     }
 }
