@@ -174,6 +174,25 @@ class HelmSourcesIT {
         stack.await(name + " to handle " + token, Duration.ofSeconds(60), () -> token.equals(repository(name).getStatus().lastHandledReconcileAt));
     }
 
+    /** A Receiver of {@code type} for HelmRepository 'charts' with the shared token; returns its webhook path. */
+    private String receiverFor(String name, ReceiverSpec.Type type) {
+        Receiver receiver = new Receiver();
+        receiver.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        receiver.setSpec(new ReceiverSpec());
+        receiver.getSpec().type = type;
+        receiver.getSpec().secretRef = new LocalObjectReference("hook-token");
+        ReceiverSpec.Resource target = new ReceiverSpec.Resource();
+        target.kind = "HelmRepository";
+        target.name = "charts";
+        receiver.getSpec().resources = List.of(target);
+        stack.client().resources(Receiver.class).inNamespace(NS).resource(receiver).create();
+        stack.await("receiver " + name + "'s path", Duration.ofSeconds(60), () -> {
+            Receiver r = stack.client().resources(Receiver.class).inNamespace(NS).withName(name).get();
+            return r.getStatus() != null && r.getStatus().webhookPath != null;
+        });
+        return stack.client().resources(Receiver.class).inNamespace(NS).withName(name).get().getStatus().webhookPath;
+    }
+
     private byte[] download(String url) throws Exception {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
@@ -255,21 +274,7 @@ class HelmSourcesIT {
     @Test
     @Order(4)
     void aHarborPushRefreshesTheIndexAndTheChartsThatFollowIt() throws Exception {
-        Receiver receiver = new Receiver();
-        receiver.setMetadata(new ObjectMetaBuilder().withName("harbor").withNamespace(NS).build());
-        receiver.setSpec(new ReceiverSpec());
-        receiver.getSpec().type = ReceiverSpec.Type.HARBOR;
-        receiver.getSpec().secretRef = new LocalObjectReference("hook-token");
-        ReceiverSpec.Resource target = new ReceiverSpec.Resource();
-        target.kind = "HelmRepository";
-        target.name = "charts";
-        receiver.getSpec().resources = List.of(target);
-        stack.client().resources(Receiver.class).inNamespace(NS).resource(receiver).create();
-        stack.await("the harbor receiver's path", Duration.ofSeconds(60), () -> {
-            Receiver r = stack.client().resources(Receiver.class).inNamespace(NS).withName("harbor").get();
-            return r.getStatus() != null && r.getStatus().webhookPath != null;
-        });
-        String path = stack.client().resources(Receiver.class).inNamespace(NS).withName("harbor").get().getStatus().webhookPath;
+        String path = receiverFor("harbor", ReceiverSpec.Type.HARBOR);
 
         publish("1.0.0", "1.1.0", "1.2.0");
         String body = "{\"type\":\"PUSH_ARTIFACT\",\"event_data\":{\"repository\":{\"name\":\"podinfo\"}}}";
@@ -287,21 +292,7 @@ class HelmSourcesIT {
     @Test
     @Order(5)
     void aSignedGenericHmacNotificationRefreshesTheIndexToo() throws Exception {
-        Receiver receiver = new Receiver();
-        receiver.setMetadata(new ObjectMetaBuilder().withName("uploads").withNamespace(NS).build());
-        receiver.setSpec(new ReceiverSpec());
-        receiver.getSpec().type = ReceiverSpec.Type.GENERIC_HMAC;
-        receiver.getSpec().secretRef = new LocalObjectReference("hook-token");
-        ReceiverSpec.Resource target = new ReceiverSpec.Resource();
-        target.kind = "HelmRepository";
-        target.name = "charts";
-        receiver.getSpec().resources = List.of(target);
-        stack.client().resources(Receiver.class).inNamespace(NS).resource(receiver).create();
-        stack.await("the generic-hmac receiver's path", Duration.ofSeconds(60), () -> {
-            Receiver r = stack.client().resources(Receiver.class).inNamespace(NS).withName("uploads").get();
-            return r.getStatus() != null && r.getStatus().webhookPath != null;
-        });
-        String path = stack.client().resources(Receiver.class).inNamespace(NS).withName("uploads").get().getStatus().webhookPath;
+        String path = receiverFor("uploads", ReceiverSpec.Type.GENERIC_HMAC);
         publish("1.0.0", "1.1.0", "1.2.0", "1.3.0");
         String body = "{\"chart\":\"podinfo\",\"version\":\"1.3.0\"}";
         HttpResponse<String> tampered = http.send(HttpRequest.newBuilder(URI.create(stack.webhookUrl() + path))
