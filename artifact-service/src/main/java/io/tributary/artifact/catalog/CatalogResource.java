@@ -113,6 +113,7 @@ public class CatalogResource {
         return Response.ok(new Page<>(matches.size(), page, limit, List.copyOf(matches.subList(from, to)))).build();
     }
 
+    /** Every version of a chart, newest first, with its full metadata, and the digest of the index they come from. */
     @GET
     @Path("repositories/{namespace}/{name}/charts/{chart}")
     public Response versions(@PathParam("namespace") String namespace, @PathParam("name") String name, @PathParam("chart") String chart)
@@ -125,16 +126,8 @@ public class CatalogResource {
         if (versions == null) {
             return problem(404, "no chart '" + chart + "' in HelmRepository '" + namespace + "/" + name + "'");
         }
-        List<Map<String, Object>> items = versions.stream().map(v -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("version", v.version());
-            item.put("appVersion", v.appVersion());
-            item.put("created", v.created());
-            item.put("digest", v.digest());
-            item.put("deprecated", v.deprecated());
-            return item;
-        }).toList();
-        return Response.ok(Map.of("repository", namespace + "/" + name, "name", chart, "versions", items)).build();
+        return Response.ok(Map.of("repository", namespace + "/" + name, "digest", repo.get().digest(), "name", chart, "versions", versions))
+                .build();
     }
 
     @GET

@@ -7,12 +7,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.meta.Durations;
 import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.HelmRepository;
-import io.tributary.fetcher.artifact.ArtifactClient;
+import io.tributary.fetcher.artifact.CatalogClient;
 import io.tributary.fetcher.source.FetchFailure;
 import io.tributary.fetcher.status.Sanitizer;
 import io.tributary.helm.index.ChartVersion;
 import io.tributary.helm.index.HelmIndex;
-import io.tributary.helm.index.HelmIndexReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,17 +35,14 @@ final class ChartDependencies {
     private final String namespace;
     private final ChartArchive.Limits limits;
     private final long maxChartBytes;
-    private final long maxIndexBytes;
-    private final ArtifactClient artifacts;
+    private final CatalogClient catalog;
 
-    ChartDependencies(KubernetesClient client, String namespace, ChartArchive.Limits limits, long maxChartBytes, long maxIndexBytes,
-            ArtifactClient artifacts) {
+    ChartDependencies(KubernetesClient client, String namespace, ChartArchive.Limits limits, long maxChartBytes, CatalogClient catalog) {
         this.client = client;
         this.namespace = namespace;
         this.limits = limits;
         this.maxChartBytes = maxChartBytes;
-        this.maxIndexBytes = maxIndexBytes;
-        this.artifacts = artifacts;
+        this.catalog = catalog;
     }
 
     void build(Path sourceDir, Path chartDir, Path workDir) throws IOException, InterruptedException, FetchFailure {
@@ -128,16 +124,11 @@ final class ChartDependencies {
                     + "' has no index artifact yet", false);
         }
         Files.createDirectories(workDir);
-        Path indexFile = workDir.resolve(repo.getMetadata().getName() + "-index.yaml");
-        artifacts.download(repo.getStatus().artifact.url, repo.getStatus().artifact.digest, indexFile);
-        if (Files.size(indexFile) > maxIndexBytes) {
-            throw failure("dependency '" + name + "': index of HelmRepository '" + repo.getMetadata().getName() + "' is too large");
-        }
         HelmIndex index;
         try {
-            index = HelmIndexReader.read(indexFile);
-        } catch (IllegalArgumentException invalid) {
-            throw failure("dependency '" + name + "': " + invalid.getMessage());
+            index = new HelmIndex("v1", null, Map.of(name, catalog.versions(namespace, repo.getMetadata().getName(), name).versions()));
+        } catch (CatalogClient.NotFound missing) {
+            throw failure("dependency '" + name + "': " + missing.getMessage());
         }
         ChartVersion version;
         try {

@@ -16,6 +16,7 @@ import io.tributary.api.source.SourceReference;
 import io.tributary.events.ArtifactInfo;
 import io.tributary.events.FetchRequested;
 import io.tributary.fetcher.artifact.ArtifactClient;
+import io.tributary.fetcher.artifact.CatalogClient;
 import io.tributary.fetcher.artifact.ArtifactStatus;
 import io.tributary.fetcher.artifact.ArtifactStorageException;
 import io.tributary.fetcher.artifact.TreeTar;
@@ -25,7 +26,6 @@ import io.tributary.fetcher.source.Workspace;
 import io.tributary.fetcher.status.Sanitizer;
 import io.tributary.helm.index.ChartVersion;
 import io.tributary.helm.index.HelmIndex;
-import io.tributary.helm.index.HelmIndexReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,6 +56,8 @@ public class HelmChartBuilder {
     ArtifactClient artifacts;
     @Inject
     SourceFetch sources;
+    @Inject
+    CatalogClient catalog;
 
     @ConfigProperty(name = "tributary.helm.max-chart-file-bytes", defaultValue = "5242880")
     long maxChartFileBytes;
@@ -62,8 +65,6 @@ public class HelmChartBuilder {
     long maxChartBytes;
     @ConfigProperty(name = "tributary.helm.max-chart-unpacked-bytes", defaultValue = "104857600")
     long maxChartUnpackedBytes;
-    @ConfigProperty(name = "tributary.helm.max-index-bytes", defaultValue = "52428800")
-    long maxIndexBytes;
 
     public void build(FetchRequested request) throws InterruptedException {
         Optional<HelmChart> chart = sources.load(HelmChart.class, request, c -> Boolean.TRUE.equals(c.getSpec().suspend));
@@ -130,20 +131,25 @@ public class HelmChartBuilder {
         if (repo.getStatus() == null || repo.getStatus().artifact == null) {
             throw new FetchFailure(Reasons.SOURCE_NOT_READY, "HelmRepository '" + spec.sourceRef.name + "' has no index artifact yet", false);
         }
-        Artifact indexArtifact = repo.getStatus().artifact;
-        HelmIndex index = loadIndex(indexArtifact, workspace);
+        CatalogClient.ChartVersions found;
+        try {
+            found = catalog.versions(namespace, spec.sourceRef.name, spec.chart);
+        } catch (CatalogClient.NotFound missing) {
+            throw new FetchFailure(Reasons.CHART_PULL_ERROR, missing.getMessage(), false);
+        }
+        String indexRevision = found.indexDigest() != null ? found.indexDigest() : repo.getStatus().artifact.revision;
         ChartVersion version;
         try {
-            version = index.select(spec.chart, spec.version).orElseThrow(() -> new FetchFailure(Reasons.CHART_PULL_ERROR,
-                    "no '" + spec.chart + "' chart with version matching '" + (spec.version == null ? "*" : spec.version)
-                            + "' in HelmRepository '" + spec.sourceRef.name + "'", false));
+            version = new HelmIndex("v1", null, Map.of(spec.chart, found.versions())).select(spec.chart, spec.version)
+                    .orElseThrow(() -> new FetchFailure(Reasons.CHART_PULL_ERROR, "no '" + spec.chart + "' chart with version matching '"
+                            + (spec.version == null ? "*" : spec.version) + "' in HelmRepository '" + spec.sourceRef.name + "'", false));
         } catch (IllegalArgumentException invalid) {
             throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.version: " + invalid.getMessage(), true);
         }
-        String revision = revision(version.version(), spec, generation, indexArtifact.revision);
+        String revision = revision(version.version(), spec, generation, indexRevision);
         if (status.artifact != null && revision.equals(status.artifact.revision) && spec.chart.equals(status.observedChartName)
                 && Objects.equals(status.observedGeneration, generation) && artifacts.exists(status.artifact.url)) {
-            return new Packaged(null, spec.chart, indexArtifact.revision, status.observedValuesFiles == null ? List.of() : status.observedValuesFiles,
+            return new Packaged(null, spec.chart, indexRevision, status.observedValuesFiles == null ? List.of() : status.observedValuesFiles,
                     "pulled '" + spec.chart + "' chart with version '" + revision + "'");
         }
         if (version.urls().isEmpty()) {
@@ -169,23 +175,10 @@ public class HelmChartBuilder {
         }
         List<String> valuesFiles = spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? List.of()
                 : ValuesFiles.apply(chartDir, spec.valuesFiles, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles), chartDir);
-        revision = revision(version.version(), spec, valuesFiles.isEmpty() ? -1 : generation, indexArtifact.revision);
+        revision = revision(version.version(), spec, valuesFiles.isEmpty() ? -1 : generation, indexRevision);
         ArtifactInfo stored = store(chart, metadata.name(), revision, chartDir);
-        return new Packaged(stored, metadata.name(), indexArtifact.revision, valuesFiles,
+        return new Packaged(stored, metadata.name(), indexRevision, valuesFiles,
                 "pulled '" + metadata.name() + "' chart with version '" + revision + "'");
-    }
-
-    private HelmIndex loadIndex(Artifact indexArtifact, Workspace workspace) throws IOException, InterruptedException, FetchFailure {
-        Path file = workspace.dir().resolve("index.yaml");
-        artifacts.download(indexArtifact.url, indexArtifact.digest, file);
-        if (Files.size(file) > maxIndexBytes) {
-            throw new FetchFailure(Reasons.CHART_PULL_ERROR, "index artifact is over the limit of " + maxIndexBytes + " bytes", false);
-        }
-        try {
-            return HelmIndexReader.read(file);
-        } catch (IllegalArgumentException invalid) {
-            throw new FetchFailure(Reasons.CHART_PULL_ERROR, "stored index cannot be read: " + invalid.getMessage(), false);
-        }
     }
 
     /** Downloads the GitRepository or Bucket artifact, takes {@code spec.chart}, builds dependencies, merges values, stores it. */
@@ -216,7 +209,7 @@ public class HelmChartBuilder {
                     + spec.sourceRef.name + "' at revision '" + sourceArtifact.revision + "'", true);
         }
         ChartMetadata metadata = ChartMetadata.read(chartDir, spec.chart);
-        new ChartDependencies(client, namespace, limits(), maxChartBytes, maxIndexBytes, artifacts)
+        new ChartDependencies(client, namespace, limits(), maxChartBytes, catalog)
                 .build(sourceDir, chartDir, workspace.dir().resolve("dependencies"));
         List<String> valuesFiles = spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? List.of()
                 : ValuesFiles.apply(sourceDir, spec.valuesFiles, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles), chartDir);
