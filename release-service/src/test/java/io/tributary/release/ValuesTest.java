@@ -3,7 +3,7 @@ package io.tributary.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.release.values.ValuesDigest;
-import io.tributary.release.values.ValuesMerger;
+import io.tributary.values.ValuesMerger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

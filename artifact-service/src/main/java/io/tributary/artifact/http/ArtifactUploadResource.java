@@ -59,15 +59,7 @@ public class ArtifactUploadResource {
             @QueryParam("objectKind") String objectKind, @QueryParam("revision") String revision,
             @QueryParam("alias") String alias, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, InputStream body)
             throws Exception {
-        if (!authorization.permits(auth)) {
-            return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
-        }
-        Target target;
-        try {
-            target = Target.of(kind, namespace, name, file, alias, objectKind, revision);
-        } catch (IllegalArgumentException e) {
-            return Problem.badRequest(e.getMessage());
-        }
+        Target target = target(auth, kind, namespace, name, file, alias, objectKind, revision);
         ArtifactKey key = target.key();
         ArtifactKey aliasKey = target.alias();
         TarNormalizer normalizer = new TarNormalizer(config.maxEntryBytes(), config.maxTreeBytes());
@@ -94,15 +86,7 @@ public class ArtifactUploadResource {
             @QueryParam("objectKind") String objectKind, @QueryParam("revision") String revision,
             @QueryParam("alias") String alias, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws Exception {
-        if (!authorization.permits(auth)) {
-            return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
-        }
-        Target target;
-        try {
-            target = Target.of(kind, namespace, name, file, alias, objectKind, revision);
-        } catch (IllegalArgumentException e) {
-            return Problem.badRequest(e.getMessage());
-        }
+        Target target = target(auth, kind, namespace, name, file, alias, objectKind, revision);
         ArtifactKey key = target.key();
         ArtifactKey aliasKey = target.alias();
         long limit = config.maxEntryBytes();
@@ -169,6 +153,19 @@ public class ArtifactUploadResource {
             store.delete(stored.key());
         }
         return Response.noContent().build();
+    }
+
+    /** The upload's target once the token and the parameters are checked; a refusal is thrown as its 401 or 400 answer. */
+    private Target target(String auth, String kind, String namespace, String name, String file, String alias, String objectKind,
+            String revision) {
+        if (!authorization.permits(auth)) {
+            throw new jakarta.ws.rs.WebApplicationException(Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required"));
+        }
+        try {
+            return Target.of(kind, namespace, name, file, alias, objectKind, revision);
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.WebApplicationException(Problem.badRequest(e.getMessage()));
+        }
     }
 
     /** Where an upload goes, checked: the artifact's key, its optional alias, and the request's parameters. */

@@ -112,7 +112,7 @@ public class BucketFetcher {
         MinioClient s3 = s3(bucket);
         String prefix = spec.prefix == null ? "" : spec.prefix;
         Path tree = Files.createDirectories(workspace.dir().resolve("tree"));
-        List<String> patterns = new ArrayList<>(readSourceIgnore(s3, spec.bucketName, prefix, tree));
+        List<String> patterns = new ArrayList<>(readSourceIgnore(s3, spec.bucketName, prefix));
         patterns.addAll(IgnoreRules.lines(spec.ignore));
         IgnoreRules ignore = IgnoreRules.patternsOnly(patterns);
         TreeMap<String, Item> objects = list(s3, spec.bucketName, prefix, ignore);
@@ -246,7 +246,7 @@ public class BucketFetcher {
         return io.tributary.fetcher.source.SecretData.load(client, namespace, name, "secret");
     }
 
-    private List<String> readSourceIgnore(MinioClient s3, String bucket, String prefix, Path tree) throws IOException, FetchFailure {
+    private List<String> readSourceIgnore(MinioClient s3, String bucket, String prefix) throws IOException, FetchFailure {
         try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(prefix + SOURCE_IGNORE).build())) {
             byte[] bytes = in.readNBytes(1024 * 1024);
             return IgnoreRules.lines(new String(bytes, StandardCharsets.UTF_8));
@@ -291,7 +291,6 @@ public class BucketFetcher {
     private void download(MinioClient s3, String bucket, TreeMap<String, Item> objects, Path tree) throws IOException, FetchFailure {
         Path root = tree.toRealPath();
         long total = 0;
-        String prefixPath = "";
         for (Map.Entry<String, Item> object : objects.entrySet()) {
             String key = object.getKey();
             Path target = safeJoin(root, key);

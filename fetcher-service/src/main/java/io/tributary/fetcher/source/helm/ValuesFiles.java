@@ -2,15 +2,17 @@ package io.tributary.fetcher.source.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tributary.api.meta.Reasons;
 import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.values.ValuesMerger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code spec.valuesFiles}: the listed files merged in order (maps deeply, later files win; anything else replaced)
@@ -19,13 +21,15 @@ import java.util.List;
 final class ValuesFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private ValuesFiles() {
     }
 
     /** Merges the files into {@code chartDir/values.yaml}; returns the files actually merged. */
     static List<String> apply(Path base, List<String> files, boolean ignoreMissing, Path chartDir) throws FetchFailure, IOException {
-        ObjectNode merged = YAML.createObjectNode();
+        Map<String, Object> merged = Map.of();
         List<String> used = new ArrayList<>();
         Path root = base.toRealPath();
         for (String file : files) {
@@ -49,7 +53,7 @@ final class ValuesFiles {
                 if (!values.isObject()) {
                     throw new FetchFailure(Reasons.CHART_PACKAGE_ERROR, "values file '" + file + "' is not a YAML mapping", false);
                 }
-                merge(merged, (ObjectNode) values);
+                merged = ValuesMerger.merge(merged, YAML.convertValue(values, MAP));
             }
             used.add(file);
         }
@@ -57,16 +61,5 @@ final class ValuesFiles {
             YAML.writeValue(chartDir.resolve("values.yaml").toFile(), merged);
         }
         return used;
-    }
-
-    static void merge(ObjectNode into, ObjectNode from) {
-        from.fields().forEachRemaining(field -> {
-            JsonNode existing = into.get(field.getKey());
-            if (existing instanceof ObjectNode target && field.getValue() instanceof ObjectNode source) {
-                merge(target, source);
-            } else {
-                into.set(field.getKey(), field.getValue().deepCopy());
-            }
-        });
     }
 }

@@ -1,4 +1,4 @@
-package io.tributary.release.values;
+package io.tributary.values;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
