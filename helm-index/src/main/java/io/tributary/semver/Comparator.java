@@ -100,12 +100,12 @@ final class Comparator {
             dirty = false;
             text = term.version();
         }
-        try {
-            return new Comparator(term.operator(), term.version(), Version.parse(text), minorDirty, patchDirty, dirty);
-        } catch (IllegalArgumentException e) {
-            String why = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
-            throw new IllegalArgumentException("'" + term.version() + "' is not a version: " + why, e);
+        String[] why = new String[1];
+        Version version = VersionParser.coerce(text, why);
+        if (version == null) {
+            throw new IllegalArgumentException("'" + term.version() + "' is not a version: " + why[0]);
         }
+        return new Comparator(term.operator(), term.version(), version, minorDirty, patchDirty, dirty);
     }
 
     private static String number(ConstraintSyntax.Term term, String part) {

@@ -32,30 +32,12 @@ public record Version(long major, long minor, long patch, String prerelease, Str
      * @throws IllegalArgumentException naming the part that is not valid
      */
     public static Version parse(String text) {
-        if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("version is empty");
+        String[] why = new String[1];
+        Version v = VersionParser.coerce(text, why);
+        if (v == null) {
+            throw invalid(text, why[0]);
         }
-        int n = text.length();
-        int i = text.charAt(0) == 'v' ? 1 : 0;
-        long[] parts = new long[3];
-        int count = 0;
-        while (count < 3) {
-            int start = i;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i == start) {
-                throw invalid(text, count == 0 ? "it must start with a number (a 'v' may come first)"
-                        : partName(count) + " part " + found(text, start) + " is not a number");
-            }
-            parts[count++] = number(text, partName(count - 1), text.substring(start, i));
-            if (i < n && text.charAt(i) == '.' && count < 3) {
-                i++;
-            } else {
-                break;
-            }
-        }
-        return finish(text, i, parts);
+        return v;
     }
 
     /**
@@ -65,132 +47,21 @@ public record Version(long major, long minor, long patch, String prerelease, Str
      * @throws IllegalArgumentException naming the part that is not valid
      */
     public static Version parseStrict(String text) {
-        if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("version is empty");
+        String[] why = new String[1];
+        Version v = VersionParser.strict(text, why);
+        if (v == null) {
+            throw invalid(text, why[0]);
         }
-        int firstDot = text.indexOf('.');
-        int secondDot = firstDot < 0 ? -1 : text.indexOf('.', firstDot + 1);
-        if (secondDot < 0) {
-            throw invalid(text, "a strict semantic version has three parts, MAJOR.MINOR.PATCH");
-        }
-        String rest = text.substring(secondDot + 1);
-        String metadata = "";
-        String prerelease = "";
-        int plus = rest.indexOf('+');
-        if (plus >= 0) {
-            metadata = rest.substring(plus + 1);
-            rest = rest.substring(0, plus);
-            checkIdentifiers(text, "build metadata", metadata, false);
-        }
-        int dash = rest.indexOf('-');
-        if (dash >= 0) {
-            prerelease = rest.substring(dash + 1);
-            rest = rest.substring(0, dash);
-            checkIdentifiers(text, "pre-release", prerelease, true);
-        }
-        String[] numbers = {text.substring(0, firstDot), text.substring(firstDot + 1, secondDot), rest};
-        long[] parts = new long[3];
-        for (int p = 0; p < 3; p++) {
-            String digits = numbers[p];
-            if (digits.isEmpty() || !digits.chars().allMatch(Version::isDigit)) {
-                throw invalid(text, partName(p) + " part '" + digits + "' is not a number"
-                        + (p == 0 && digits.startsWith("v") ? " (a strict version has no 'v' prefix)" : ""));
-            }
-            if (digits.length() > 1 && digits.charAt(0) == '0') {
-                throw invalid(text, partName(p) + " part '" + digits + "' has a leading zero");
-            }
-            parts[p] = number(text, partName(p), digits);
-        }
-        return new Version(parts[0], parts[1], parts[2], prerelease, metadata, text);
+        return v;
     }
 
     /** The version, or null when {@code text} is not one ({@link #parse} rules). */
     public static Version tryParse(String text) {
-        try {
-            return parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Pre-release and build metadata after the numeric parts, which end at {@code i}. */
-    private static Version finish(String text, int i, long[] parts) {
-        int n = text.length();
-        String prerelease = "";
-        String metadata = "";
-        if (i < n && text.charAt(i) == '-') {
-            int plus = text.indexOf('+', i);
-            prerelease = text.substring(i + 1, plus < 0 ? n : plus);
-            checkIdentifiers(text, "pre-release", prerelease, true);
-            i = plus < 0 ? n : plus;
-        }
-        if (i < n && text.charAt(i) == '+') {
-            metadata = text.substring(i + 1);
-            checkIdentifiers(text, "build metadata", metadata, false);
-            i = n;
-        }
-        if (i < n) {
-            String rest = text.substring(i);
-            throw invalid(text, rest.startsWith(".") ? "it has more than three numeric parts"
-                    : "unexpected '" + rest + "' after the numeric parts");
-        }
-        return new Version(parts[0], parts[1], parts[2], prerelease, metadata, text);
-    }
-
-    /** SemVer identifiers: dot-separated, non-empty, [0-9A-Za-z-]; pre-release numbers without leading zeros. */
-    private static void checkIdentifiers(String text, String what, String identifiers, boolean noLeadingZeros) {
-        int start = 0;
-        while (true) {
-            int dot = identifiers.indexOf('.', start);
-            String id = identifiers.substring(start, dot < 0 ? identifiers.length() : dot);
-            if (id.isEmpty()) {
-                throw invalid(text, what + " '" + identifiers + "' has an empty identifier");
-            }
-            boolean numeric = true;
-            for (int k = 0; k < id.length(); k++) {
-                char c = id.charAt(k);
-                if (!isIdentifierChar(c)) {
-                    throw invalid(text, what + " '" + identifiers + "' has '" + c + "', only [0-9A-Za-z-] are allowed");
-                }
-                numeric &= isDigit(c);
-            }
-            if (noLeadingZeros && numeric && id.length() > 1 && id.charAt(0) == '0') {
-                throw invalid(text, what + " identifier '" + id + "' is a number with a leading zero");
-            }
-            if (dot < 0) {
-                return;
-            }
-            start = dot + 1;
-        }
-    }
-
-    private static long number(String text, String part, String digits) {
-        try {
-            return Long.parseUnsignedLong(digits);
-        } catch (NumberFormatException tooLarge) {
-            throw invalid(text, part + " part '" + digits + "' is larger than " + Long.toUnsignedString(-1L));
-        }
-    }
-
-    /** The text of the part starting at {@code from}, quoted, for an error message. */
-    private static String found(String text, int from) {
-        int end = from;
-        while (end < text.length() && ".-+".indexOf(text.charAt(end)) < 0) {
-            end++;
-        }
-        return end == from ? "after '" + text.substring(0, from) + "'" : "'" + text.substring(from, end) + "'";
-    }
-
-    private static String partName(int index) {
-        return switch (index) {
-            case 0 -> "major";
-            case 1 -> "minor";
-            default -> "patch";
-        };
+        return VersionParser.coerce(text, null);
     }
 
     private static IllegalArgumentException invalid(String text, String why) {
-        return new IllegalArgumentException("'" + text + "' is not a semantic version: " + why);
+        return new IllegalArgumentException(text == null || text.isEmpty() ? why : "'" + text + "' is not a semantic version: " + why);
     }
 
     static boolean isDigit(int c) {
