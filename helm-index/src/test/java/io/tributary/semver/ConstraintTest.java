@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *     empty HelmChart version to {@code *} themselves).</li>
  * <li>TestTextMarshalConstraints and TestTextUnmarshalConstraints, their JSON half: there is no JSON binding of a
  *     constraint here; the text half is ported ({@code MarshalText} is {@link Constraint#canonical()}).</li>
- * <li>TestParseConstraint compares Go function values; here the {@link Comparator.Kind} each name stands for.</li>
  * </ul>
+ * TestParseConstraint names Go check functions; the rows assert the {@link Comparator.Kind} each name stands for.
  * Validate's reasons are {@link Constraint#reasons}; IncludePrerelease is {@link Constraint#includingPrereleases()};
  * the fuzz target's seed corpus is checked for "parses or fails with IllegalArgumentException, nothing else".
  */
