@@ -2,74 +2,121 @@ package io.tributary.semver;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
- * A version constraint in Masterminds/semver syntax, the one Flux and Helm use: comparators
- * ({@code = != > < >= <= ~ ~> ^}), wildcards ({@code 1.2.x}, {@code *}), hyphen ranges ({@code 1.2 - 1.4.5}),
- * AND by comma or space, OR by {@code ||}. A pre-release version only satisfies a comparator whose own version
- * carries a pre-release, so {@code >=1.0.0} never picks {@code 2.0.0-rc.1}.
+ * A version constraint in Masterminds/semver v3 syntax and with its rules, the ones Helm and Flux apply to chart
+ * versions and Git tags: comparators {@code = != > < >= => <= =< ~ ~> ^}, wildcards ({@code 1.2.x}, {@code *}, and a
+ * missing part: {@code 2.1} is {@code 2.1.x}), hyphen ranges ({@code 1.2 - 1.4.5}, also next to other comparators),
+ * AND by comma or space, OR by {@code ||}.
+ *
+ * <p>Pre-releases: a pre-release version is only considered by an alternative (an {@code ||} group) in which some
+ * comparator names a pre-release ({@code >=1.0.0-0 <2.0.0} admits {@code 1.5.0-rc.1}; {@code >=1.0.0} does not), or
+ * by a constraint made with {@link #includingPrereleases()}.
  */
 public final class Constraint {
 
-    private static final String VERSION = "v?(?:[0-9xX*]+)(?:\\.[0-9xX*]+)?(?:\\.[0-9xX*]+)?(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?";
-    private static final Pattern HYPHEN = Pattern.compile("^\\s*(" + VERSION + ")\\s+-\\s+(" + VERSION + ")\\s*$");
-    private static final Pattern COMPARATOR = Pattern.compile("^(=|!=|>=|=>|<=|=<|>|<|~>|~|\\^)?\\s*(" + VERSION + ")$");
-
-    private final List<List<Comparator>> alternatives;
     private final String text;
+    private final List<List<Comparator>> alternatives;
+    private final boolean[] alternativeNamesPrerelease;
+    private final boolean includePrereleases;
 
-    private Constraint(String text, List<List<Comparator>> alternatives) {
+    private Constraint(String text, List<List<Comparator>> alternatives, boolean[] namesPrerelease, boolean includePrereleases) {
         this.text = text;
         this.alternatives = alternatives;
+        this.alternativeNamesPrerelease = namesPrerelease;
+        this.includePrereleases = includePrereleases;
     }
 
-    /** Parses a constraint; throws IllegalArgumentException naming the part that is not understood. */
+    /**
+     * Reads a constraint as Masterminds' {@code NewConstraint} does.
+     *
+     * @throws IllegalArgumentException naming the part that is not understood
+     */
     public static Constraint parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty version constraint");
+            throw new IllegalArgumentException("version constraint is empty");
         }
-        List<List<Comparator>> alternatives = new ArrayList<>();
-        for (String alternative : text.split("\\|\\|", -1)) {
+        String[] ors = ConstraintSyntax.rewriteRange(text).split("\\|\\|", -1);
+        List<List<Comparator>> alternatives = new ArrayList<>(ors.length);
+        boolean[] namesPrerelease = new boolean[ors.length];
+        for (int i = 0; i < ors.length; i++) {
             List<Comparator> all = new ArrayList<>();
-            Matcher hyphen = HYPHEN.matcher(alternative);
-            if (hyphen.matches()) {
-                all.add(Comparator.of(">=", hyphen.group(1)));
-                all.add(Comparator.of("<=", hyphen.group(2)));
-            } else {
-                // operators may be separated from their version by spaces: glue them first
-                String glued = alternative.trim().replaceAll("(=|!=|>=|=>|<=|=<|>|<|~>|~|\\^)\\s+", "$1");
-                for (String part : glued.split("[,\\s]+")) {
-                    if (part.isBlank()) {
-                        continue;
-                    }
-                    Matcher m = COMPARATOR.matcher(part);
-                    if (!m.matches()) {
-                        throw new IllegalArgumentException("improper constraint: '" + part + "' in '" + text + "'");
-                    }
-                    all.add(Comparator.of(m.group(1) == null ? "=" : m.group(1), m.group(2)));
+            try {
+                for (ConstraintSyntax.Term term : ConstraintSyntax.terms(ors[i])) {
+                    Comparator c = Comparator.of(term);
+                    namesPrerelease[i] |= c.version.isPrerelease();
+                    all.add(c);
                 }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("improper constraint: '" + text + "': " + e.getMessage(), e);
             }
-            if (all.isEmpty()) {
-                throw new IllegalArgumentException("improper constraint: '" + text + "'");
-            }
-            alternatives.add(all);
+            alternatives.add(List.copyOf(all));
         }
-        return new Constraint(text, List.copyOf(alternatives));
+        return new Constraint(text, List.copyOf(alternatives), namesPrerelease, false);
+    }
+
+    /** This constraint, considering pre-release versions in every alternative (Masterminds' IncludePrerelease). */
+    public Constraint includingPrereleases() {
+        return new Constraint(text, alternatives, alternativeNamesPrerelease, true);
     }
 
     public boolean matches(Version version) {
-        return alternatives.stream().anyMatch(all -> all.stream().allMatch(c -> c.matches(version)));
+        for (int i = 0; i < alternatives.size(); i++) {
+            boolean pre = includePrereleases || alternativeNamesPrerelease[i];
+            boolean all = true;
+            for (Comparator c : alternatives.get(i)) {
+                if (c.check(version, pre) != null) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The highest version satisfying the constraint, or null. */
-    public <T> T best(Iterable<T> candidates, java.util.function.Function<T, Version> version) {
+    /**
+     * Why {@code version} does not satisfy the constraint, one reason per failing comparator (the pre-release reason
+     * once); empty when it does. Masterminds' {@code Validate}, with its message texts.
+     */
+    public List<String> reasons(Version version) {
+        List<String> reasons = new ArrayList<>();
+        boolean prereleaseNoted = false;
+        for (int i = 0; i < alternatives.size(); i++) {
+            boolean pre = includePrereleases || alternativeNamesPrerelease[i];
+            boolean all = true;
+            for (Comparator c : alternatives.get(i)) {
+                if (version.isPrerelease() && !pre) {
+                    if (!prereleaseNoted) {
+                        reasons.add(Comparator.Failure.PRERELEASE.message(version, c.written));
+                        prereleaseNoted = true;
+                    }
+                    all = false;
+                    continue;
+                }
+                Comparator.Failure failure = c.check(version, pre);
+                if (failure != null) {
+                    reasons.add(failure.message(version, c.written));
+                    all = false;
+                }
+            }
+            if (all) {
+                return List.of();
+            }
+        }
+        return reasons;
+    }
+
+    /** The highest version satisfying the constraint, or null; candidates whose version is null are skipped. */
+    public <T> T best(Iterable<T> candidates, Function<T, Version> version) {
         T best = null;
         Version bestVersion = null;
         for (T candidate : candidates) {
             Version v = version.apply(candidate);
-            if (v != null && matches(v) && (bestVersion == null || v.compareTo(bestVersion) > 0)) {
+            if (v != null && (bestVersion == null || v.compareTo(bestVersion) > 0) && matches(v)) {
                 best = candidate;
                 bestVersion = v;
             }
@@ -77,95 +124,28 @@ public final class Constraint {
         return best;
     }
 
+    /** The constraint as Masterminds prints it: terms without spaces, joined by a space, alternatives by {@code " || "}. */
+    public String canonical() {
+        StringBuilder out = new StringBuilder();
+        for (List<Comparator> all : alternatives) {
+            if (!out.isEmpty()) {
+                out.append(" || ");
+            }
+            for (int k = 0; k < all.size(); k++) {
+                out.append(k == 0 ? "" : " ").append(all.get(k).text());
+            }
+        }
+        return out.toString();
+    }
+
+    /** The alternatives and their comparators, for tests in this package. */
+    List<List<Comparator>> alternatives() {
+        return alternatives;
+    }
+
+    /** The text as given. */
     @Override
     public String toString() {
         return text;
-    }
-
-    /** One comparator, already expanded into bounds: {@code lower <=/< v <=/< upper}, or an exclusion. */
-    private record Comparator(Version lower, boolean lowerInclusive, Version upper, boolean upperInclusive,
-            Version excluded, boolean allowsPrerelease) {
-
-        static Comparator of(String op, String raw) {
-            String[] parts = raw.replaceFirst("^v", "").split("[-+]", 2)[0].split("\\.");
-            String suffix = raw.replaceFirst("^v", "").substring(raw.replaceFirst("^v", "").split("[-+]", 2)[0].length());
-            int specified = 0;
-            long[] numbers = new long[3];
-            for (int i = 0; i < parts.length; i++) {
-                if (parts[i].equals("x") || parts[i].equals("X") || parts[i].equals("*")) {
-                    break;
-                }
-                try {
-                    numbers[i] = Long.parseLong(parts[i]);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("improper constraint: '" + raw + "'");
-                }
-                specified++;
-            }
-            Version base = Version.parse(numbers[0] + "." + numbers[1] + "." + numbers[2] + suffix);
-            boolean pre = base.isPrerelease();
-            boolean wildcard = specified < parts.length || specified == 0;
-            Version nextUp = bump(numbers, specified);
-            return switch (op) {
-                case "=" -> wildcard ? range(base, nextUp, pre) : new Comparator(base, true, base, true, null, pre);
-                case "!=" -> wildcard ? new Comparator(null, false, null, false, null, pre).exclusion(base, nextUp)
-                        : new Comparator(null, false, null, false, base, pre);
-                case ">" -> wildcard ? (nextUp == null ? new Comparator(null, false, Version.parse("0.0.0"), false, null, pre)
-                        : new Comparator(nextUp, true, null, false, null, pre)) : new Comparator(base, false, null, false, null, pre);
-                case ">=", "=>" -> new Comparator(base, true, null, false, null, pre);
-                case "<" -> new Comparator(null, false, base, false, null, pre);
-                case "<=", "=<" -> wildcard ? new Comparator(null, false, nextUp, false, null, pre)
-                        : new Comparator(null, false, base, true, null, pre);
-                case "~", "~>" -> range(base, bump(numbers, Math.max(1, Math.min(specified, 2))), pre);
-                case "^" -> range(base, caretUpper(numbers, specified), pre);
-                default -> throw new IllegalArgumentException("improper constraint operator: '" + op + "'");
-            };
-        }
-
-        private static Comparator range(Version lower, Version upper, boolean pre) {
-            return new Comparator(lower, true, upper, false, null, pre);
-        }
-
-        private Comparator exclusion(Version lower, Version upper) {
-            // "!= 1.2.x": outside [lower, upper); modelled as not-in-range by swapping the bounds' meaning
-            return new Comparator(upper, true, lower, false, null, allowsPrerelease);
-        }
-
-        /** The first version past the specified prefix: 1.2 → 1.3.0, 1 → 2.0.0, nothing → null (unbounded). */
-        private static Version bump(long[] n, int specified) {
-            return switch (specified) {
-                case 0 -> null;
-                case 1 -> new Version(n[0] + 1, 0, 0, "", "", null);
-                case 2 -> new Version(n[0], n[1] + 1, 0, "", "", null);
-                default -> new Version(n[0], n[1], n[2] + 1, "", "", null);
-            };
-        }
-
-        private static Version caretUpper(long[] n, int specified) {
-            if (n[0] > 0 || specified <= 1) {
-                return specified == 0 ? null : new Version(n[0] + 1, 0, 0, "", "", null);
-            }
-            if (n[1] > 0 || specified == 2) {
-                return new Version(0, n[1] + 1, 0, "", "", null);
-            }
-            return new Version(0, 0, n[2] + 1, "", "", null);
-        }
-
-        boolean matches(Version v) {
-            if (v.isPrerelease() && !allowsPrerelease) {
-                return false;
-            }
-            if (excluded != null) {
-                return !v.sameAs(excluded);
-            }
-            if (lower != null && upper != null && lower.compareTo(upper) > 0) {
-                // an exclusion range: matches outside [upper, lower)
-                return v.compareTo(upper) < 0 || v.compareTo(lower) >= 0;
-            }
-            if (lower != null && (lowerInclusive ? v.compareTo(lower) < 0 : v.compareTo(lower) <= 0)) {
-                return false;
-            }
-            return upper == null || (upperInclusive ? v.compareTo(upper) <= 0 : v.compareTo(upper) < 0);
-        }
     }
 }

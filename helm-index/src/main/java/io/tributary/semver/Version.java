@@ -1,44 +1,75 @@
 package io.tributary.semver;
 
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A semantic version as Masterminds/semver reads one: an optional {@code v}, up to three numeric parts (missing
- * parts are 0), an optional pre-release and build metadata. Ordered by precedence; metadata is ignored.
+ * A semantic version, read and ordered as Masterminds/semver v3 reads and orders one (the library Helm v4 and Flux
+ * use for chart versions and tag selection).
+ *
+ * <p>{@link #parse} is Masterminds' {@code NewVersion}: an optional {@code v}, one to three numeric parts (missing
+ * parts are 0, leading zeros are tolerated so calendar versions like {@code 2025.04.02} read), an optional pre-release
+ * and build metadata. {@link #parseStrict} is {@code StrictNewVersion}: exactly {@code MAJOR.MINOR.PATCH}, no
+ * {@code v}, no leading zeros. Neither trims: surrounding whitespace is an error.
+ *
+ * <p>Numeric parts are unsigned 64-bit numbers, as Go's {@code uint64}: they are held in a {@code long} and compared
+ * unsigned, so a part above {@link Long#MAX_VALUE} reads back negative from {@link #major()} but orders and prints
+ * right. Ordering is SemVer precedence; build metadata is ignored by {@link #compareTo} and {@link #sameAs}.
+ *
+ * @param original the text as given, or the canonical form when built from parts
  */
 public record Version(long major, long minor, long patch, String prerelease, String metadata, String original)
         implements Comparable<Version> {
 
-    private static final Pattern PATTERN = Pattern.compile(
-            "^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(-([0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*))?(\\+([0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*))?$");
+    public Version {
+        prerelease = prerelease == null ? "" : prerelease;
+        metadata = metadata == null ? "" : metadata;
+        original = original == null ? format(major, minor, patch, prerelease, metadata) : original;
+    }
 
-    /** Parses a version; throws IllegalArgumentException when it is not one. */
+    /**
+     * Reads a version as Masterminds' {@code NewVersion} does (1.2 is 1.2.0, v1.2.3 and 01.02.03 are accepted).
+     *
+     * @throws IllegalArgumentException naming the part that is not valid
+     */
     public static Version parse(String text) {
-        Matcher m = text == null ? null : PATTERN.matcher(text.trim());
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a semantic version");
+        String[] why = new String[1];
+        Version v = VersionParser.coerce(text, why);
+        if (v == null) {
+            throw invalid(text, why[0]);
         }
-        try {
-            return new Version(Long.parseLong(m.group(1)), part(m.group(2)), part(m.group(3)),
-                    m.group(5) == null ? "" : m.group(5), m.group(8) == null ? "" : m.group(8), text.trim());
-        } catch (NumberFormatException tooLarge) {
-            throw new IllegalArgumentException("'" + text + "' has a numeric part that is too large", tooLarge);
-        }
+        return v;
     }
 
-    /** The version, or null when {@code text} is not one. */
+    /**
+     * Reads a version as Masterminds' {@code StrictNewVersion} does: {@code MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]}
+     * exactly as SemVer 2.0 spells it.
+     *
+     * @throws IllegalArgumentException naming the part that is not valid
+     */
+    public static Version parseStrict(String text) {
+        String[] why = new String[1];
+        Version v = VersionParser.strict(text, why);
+        if (v == null) {
+            throw invalid(text, why[0]);
+        }
+        return v;
+    }
+
+    /** The version, or null when {@code text} is not one ({@link #parse} rules). */
     public static Version tryParse(String text) {
-        try {
-            return parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return VersionParser.coerce(text, null);
     }
 
-    private static long part(String dotted) {
-        return dotted == null ? 0 : Long.parseLong(dotted.substring(1));
+    private static IllegalArgumentException invalid(String text, String why) {
+        return new IllegalArgumentException(text == null || text.isEmpty() ? why : "'" + text + "' is not a semantic version: " + why);
+    }
+
+    static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isIdentifierChar(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
     }
 
     public boolean isPrerelease() {
@@ -47,50 +78,74 @@ public record Version(long major, long minor, long patch, String prerelease, Str
 
     @Override
     public int compareTo(Version other) {
-        int c = Long.compare(major, other.major);
+        int c = Long.compareUnsigned(major, other.major);
         if (c == 0) {
-            c = Long.compare(minor, other.minor);
+            c = Long.compareUnsigned(minor, other.minor);
         }
         if (c == 0) {
-            c = Long.compare(patch, other.patch);
+            c = Long.compareUnsigned(patch, other.patch);
         }
-        return c != 0 ? c : comparePrerelease(prerelease, other.prerelease);
+        if (c != 0) {
+            return c;
+        }
+        if (prerelease.isEmpty() || other.prerelease.isEmpty()) {
+            // a release ranks above its pre-releases
+            return Boolean.compare(prerelease.isEmpty(), other.prerelease.isEmpty());
+        }
+        return comparePrerelease(prerelease, other.prerelease);
     }
 
-    /** SemVer 2.0 rule 11: a release ranks above its pre-releases; identifiers compare numerically or lexically. */
+    /**
+     * Identifier by identifier: numbers (that fit 64 bits unsigned) numerically and below words, words by their
+     * bytes; a missing identifier ranks lowest.
+     */
     private static int comparePrerelease(String a, String b) {
-        if (a.equals(b)) {
-            return 0;
-        }
-        if (a.isEmpty()) {
-            return 1;
-        }
-        if (b.isEmpty()) {
-            return -1;
-        }
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.min(left.length, right.length); i++) {
-            boolean leftNumeric = left[i].chars().allMatch(Character::isDigit);
-            boolean rightNumeric = right[i].chars().allMatch(Character::isDigit);
-            int c;
-            if (leftNumeric && rightNumeric) {
-                c = new java.math.BigInteger(left[i]).compareTo(new java.math.BigInteger(right[i]));
-            } else if (leftNumeric != rightNumeric) {
-                c = leftNumeric ? -1 : 1;
-            } else {
-                c = left[i].compareTo(right[i]);
-            }
+        String[] left = a.split("\\.", -1);
+        String[] right = b.split("\\.", -1);
+        for (int k = 0; k < Math.max(left.length, right.length); k++) {
+            int c = compareIdentifier(k < left.length ? left[k] : "", k < right.length ? right[k] : "");
             if (c != 0) {
                 return c;
             }
         }
-        return Integer.compare(left.length, right.length);
+        return 0;
     }
 
-    /** Same precedence (metadata and a leading {@code v} do not count). */
+    private static int compareIdentifier(String s, String o) {
+        if (s.equals(o)) {
+            return 0;
+        }
+        if (s.isEmpty() || o.isEmpty()) {
+            return s.isEmpty() ? -1 : 1;
+        }
+        Long sn = unsignedNumber(s);
+        Long on = unsignedNumber(o);
+        if (sn == null && on == null) {
+            return s.compareTo(o) > 0 ? 1 : -1;
+        }
+        if (sn == null || on == null) {
+            return sn == null ? 1 : -1;
+        }
+        return Long.compareUnsigned(sn, on) > 0 ? 1 : -1;
+    }
+
+    /** The identifier as Go's {@code strconv.ParseUint} reads it, or null when it is not such a number. */
+    private static Long unsignedNumber(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (!isDigit(s.charAt(k))) {
+                return null;
+            }
+        }
+        try {
+            return Long.parseUnsignedLong(s);
+        } catch (NumberFormatException tooLarge) {
+            return null;
+        }
+    }
+
+    /** Same precedence (metadata and a leading {@code v} do not count); false for null. */
     public boolean sameAs(Version other) {
-        return compareTo(other) == 0;
+        return other != null && compareTo(other) == 0;
     }
 
     @Override
@@ -104,9 +159,14 @@ public record Version(long major, long minor, long patch, String prerelease, Str
         return Objects.hash(major, minor, patch, prerelease, metadata);
     }
 
+    /** The canonical form: no {@code v}, all three numeric parts. */
     @Override
     public String toString() {
-        return major + "." + minor + "." + patch + (prerelease.isEmpty() ? "" : "-" + prerelease)
-                + (metadata.isEmpty() ? "" : "+" + metadata);
+        return format(major, minor, patch, prerelease, metadata);
+    }
+
+    private static String format(long major, long minor, long patch, String prerelease, String metadata) {
+        return Long.toUnsignedString(major) + "." + Long.toUnsignedString(minor) + "." + Long.toUnsignedString(patch)
+                + (prerelease.isEmpty() ? "" : "-" + prerelease) + (metadata.isEmpty() ? "" : "+" + metadata);
     }
 }

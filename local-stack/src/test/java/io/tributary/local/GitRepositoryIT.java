@@ -277,7 +277,7 @@ class GitRepositoryIT {
         awaitCondition("empty-url", "Stalled", "True", "URLInvalid");
         assertThat(condition("empty-url", "Ready").orElseThrow().getMessage()).isEqualTo("spec.url: must not be empty");
         awaitCondition("bad-semver", "Stalled", "True", null);
-        assertThat(condition("bad-semver", "Ready").orElseThrow().getMessage()).startsWith("spec.ref.semver: improper constraint: '>=one.two'");
+        assertThat(condition("bad-semver", "Ready").orElseThrow().getMessage()).startsWith("spec.ref.semver: improper constraint: '>= one.two': 'one.two' is not a version");
         awaitCondition("empty-repo", "Ready", "False", "GitOperationFailed");
         assertThat(condition("empty-repo", "Ready").orElseThrow().getMessage()).isEqualTo("remote has no ref 'refs/heads/main': the repository is empty");
         awaitCondition("no-branch", "Ready", "False", "GitOperationFailed");
