@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import io.tributary.operator.archive.SafeTar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class ChartTreeTest {
         Path source = artifact("charts/demo/Chart.yaml", "name: demo\nversion: 1.2.3\n", "charts/demo/templates/a.yaml", "x",
                 "other/file.txt", "y");
         Path target = dir.resolve("chart");
-        assertThat(ChartTree.extract(source, ChartTree.chartDirectory("./charts/demo/"), target, 1024)).isTrue();
+        assertThat(ChartTree.extract(source, ChartTree.chartDirectory("./charts/demo/"), target)).isTrue();
         assertThat(target.resolve("templates/a.yaml")).exists();
         assertThat(target.resolve("other")).doesNotExist();
         assertThat(ChartMetadata.read(target, "./charts/demo")).isEqualTo(new ChartMetadata("demo", "1.2.3", null));
@@ -59,8 +60,8 @@ class ChartTreeTest {
     @Test
     void rejectsArchiveEntriesThatEscapeTheChartDirectory() throws Exception {
         Path source = artifact("charts/demo/../../../evil.txt", "boom");
-        assertThatThrownBy(() -> ChartTree.extract(source, "charts/demo", dir.resolve("chart"), 1024))
-                .isInstanceOf(FetchFailure.class).hasMessageContaining("escapes the chart directory");
+        assertThatThrownBy(() -> ChartTree.extract(source, "charts/demo", dir.resolve("chart")))
+                .isInstanceOf(FetchFailure.class).hasMessageContaining("escapes the target directory");
         assertThat(dir.resolve("evil.txt")).doesNotExist();
         assertThat(dir.getParent().resolve("evil.txt")).doesNotExist();
     }
@@ -68,7 +69,7 @@ class ChartTreeTest {
     @Test
     void rejectsAFileOverTheLimit() throws Exception {
         Path source = artifact("charts/demo/big.bin", "0123456789");
-        assertThatThrownBy(() -> ChartTree.extract(source, "charts/demo", dir.resolve("chart"), 4))
+        assertThatThrownBy(() -> ChartTree.extract(source, "charts/demo", dir.resolve("chart"), new SafeTar.Limits(4, 100, 10, 10)))
                 .isInstanceOf(FetchFailure.class).hasMessageContaining("over the limit of 4");
     }
 

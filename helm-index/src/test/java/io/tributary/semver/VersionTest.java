@@ -254,10 +254,10 @@ class VersionTest {
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
-    @CsvSource(delimiter = ';', value = {
-            "''                ; version is empty",
-            "' 1.2.3'          ; ' 1.2.3' is not a semantic version: it must start with a number (a 'v' may come first)",
-            "'1.2.3 '          ; '1.2.3 ' is not a semantic version: unexpected ' ' after the numeric parts",
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+            "\"\"              ; version is empty",
+            "\" 1.2.3\"        ; ' 1.2.3' is not a semantic version: it must start with a number (a 'v' may come first)",
+            "\"1.2.3 \"        ; '1.2.3 ' is not a semantic version: unexpected ' ' after the numeric parts",
             "latest            ; 'latest' is not a semantic version: it must start with a number (a 'v' may come first)",
             "1.2.beta          ; '1.2.beta' is not a semantic version: patch part 'beta' is not a number",
             "1.                ; '1.' is not a semantic version: minor part after '1.' is not a number",
@@ -273,7 +273,7 @@ class VersionTest {
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
-    @CsvSource(delimiter = ';', value = {
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
             "1.2        ; '1.2' is not a semantic version: a strict semantic version has three parts, MAJOR.MINOR.PATCH",
             "v1.2.3     ; 'v1.2.3' is not a semantic version: major part 'v1' is not a number (a strict version has no 'v' prefix)",
             "1.02.3     ; '1.02.3' is not a semantic version: minor part '02' has a leading zero",

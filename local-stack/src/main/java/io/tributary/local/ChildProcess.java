@@ -3,32 +3,42 @@ package io.tributary.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM the stack started, its output in a log file; stopped gracefully, then forcibly. */
+/** A JVM the stack started, its output appended to a log file; stopped gracefully, then forcibly; restartable. */
 final class ChildProcess implements AutoCloseable {
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
     private final Path log;
+    private Process process;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, List<String> command, Path log) {
         this.name = name;
-        this.process = process;
+        this.command = command;
         this.log = log;
     }
 
     static ChildProcess start(String name, List<String> jvmArgs, List<String> command, Path logDir) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // a JVM out of memory ends, so that it is restarted rather than left half alive
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.addAll(jvmArgs);
         cmd.addAll(command);
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ChildProcess(name, process, log);
+        ChildProcess child = new ChildProcess(name, List.copyOf(cmd), logDir.resolve(name + ".log"));
+        Files.deleteIfExists(child.log);
+        child.launch();
+        return child;
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     String name() {
@@ -50,6 +60,45 @@ final class ChildProcess implements AutoCloseable {
     /** Asks the process to stop (SIGTERM) without waiting. */
     void requestStop() {
         process.destroy();
+    }
+
+    /** SIGKILL, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM; how long it took to exit, or null if it still ran after {@code limit} (it is then killed). */
+    Duration terminate(Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+        threadDump();
+        kill();
+        return null;
+    }
+
+    /** Appends the threads of a process that would not stop to {@code <name>.threads}, to see what held it. */
+    private void threadDump() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling(name + ".threads").toFile()))
+                    .start().waitFor(20, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no dump then; the process is killed either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the same command again (after it ended), appending to the same log. */
+    void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class LocalStack implements AutoCloseable {
     private final Path work;
     private final Ports ports;
     private final List<ChildProcess> processes = new ArrayList<>();
+    /** Processes a test stopped on purpose; the others must stay alive. */
+    private final java.util.Set<String> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private GitServer git;
     private KubernetesClient client;
 
@@ -72,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
         Path logs = work.resolve("logs");
         deleteTree(work.resolve("kafka"));
         deleteTree(work.resolve("artifacts"));
+        deleteTree(work.resolve("workspaces"));
         String classpath = stackClasspath();
         processes.add(ChildProcess.start("kafka", List.of("-Xmx768m", "-cp", classpath),
                 List.of(KafkaMain.class.getName(), Integer.toString(ports.kafka()), Integer.toString(ports.kafkaController()),
@@ -101,6 +104,7 @@ public final class LocalStack implements AutoCloseable {
                 "-Dtributary.artifact.storage-path=" + work.resolve("artifacts"),
                 "-Dtributary.artifact.advertised-url=" + artifactUrl()), logs, serviceArgs.getOrDefault("artifact-service", List.of()));
         startService("fetcher-service", common, List.of("-Dquarkus.http.port=" + ports.fetcher(),
+                "-Dtributary.fetcher.workspace-dir=" + work.resolve("workspaces"),
                 "-Dtributary.artifact-service.url=" + artifactUrl(), "-Dtributary.artifact-service.upload-token=" + uploadToken), logs,
                 serviceArgs.getOrDefault("fetcher-service", List.of()));
         startService("release-service", common, List.of("-Dquarkus.http.port=" + ports.release()), logs);
@@ -182,7 +186,7 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ChildProcess process : processes) {
-                if (!process.alive()) {
+                if (!process.alive() && !stopped.contains(process.name())) {
                     throw new IllegalStateException(process.name() + " exited; see " + process.log());
                 }
             }
@@ -257,6 +261,67 @@ public final class LocalStack implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    private ChildProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + name));
+    }
+
+    /** SIGKILL of one process ({@code kafka}, {@code artifact-service}, ...), as a crash would end it. */
+    public void kill(String name) throws InterruptedException {
+        stopped.add(name);
+        process(name).kill();
+    }
+
+    /** SIGTERM of one process: how long it took to exit, or null if it was still running after {@code limit}. */
+    public Duration terminate(String name, Duration limit) throws InterruptedException {
+        stopped.add(name);
+        return process(name).terminate(limit);
+    }
+
+    /** Starts an ended process again with the same command, data and ports, and waits until it serves. */
+    public void restart(String name) throws IOException {
+        process(name).restart();
+        stopped.remove(name);
+        switch (name) {
+            case "kafka" -> awaitPort(name, ports.kafka(), Duration.ofSeconds(90));
+            case "kube-api" -> awaitPort(name, ports.kubeApi(), Duration.ofSeconds(60));
+            case "artifact-service" -> awaitHealthy(name, ports.artifactManagement());
+            case "fetcher-service" -> awaitHealthy(name, ports.fetcher());
+            case "release-service" -> awaitHealthy(name, ports.release());
+            case "notification-service" -> awaitHealthy(name, ports.notificationManagement());
+            default -> throw new IllegalArgumentException("no process " + name);
+        }
+    }
+
+    /** Whether a service answers its readiness check with 200. */
+    public boolean ready(String name) {
+        int port = switch (name) {
+            case "artifact-service" -> ports.artifactManagement();
+            case "fetcher-service" -> ports.fetcher();
+            case "release-service" -> ports.release();
+            case "notification-service" -> ports.notificationManagement();
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The directory artifact-service stores into, and fetch workspaces live in. */
+    public Path artifactStorage() {
+        return work.resolve("artifacts");
+    }
+
+    public Path fetcherWorkspaces() {
+        return work.resolve("workspaces");
     }
 
     public GitServer git() {

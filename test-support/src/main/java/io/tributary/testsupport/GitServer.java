@@ -232,6 +232,31 @@ public final class GitServer implements AutoCloseable {
         }
     }
 
+    /** Commits binary files (relative path to content). */
+    public RevCommit commitBytes(String name, Map<String, byte[]> files, String message) {
+        Git git = repositories.get(name);
+        if (git == null) {
+            throw new IllegalArgumentException("no repository " + name);
+        }
+        try {
+            Path work = git.getRepository().getWorkTree().toPath();
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = work.resolve(file.getKey()).normalize();
+                if (!target.startsWith(work)) {
+                    throw new IllegalArgumentException("path escapes the work tree: " + file.getKey());
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+                git.add().addFilepattern(file.getKey()).call();
+            }
+            return git.commit().setMessage(message).setAuthor(author()).setCommitter(author()).setSign(false).call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Like {@link #commit} but the commit carries {@code signer}'s signature over its content. */
     public RevCommit commitSigned(String name, Map<String, String> files, String message, java.util.function.UnaryOperator<byte[]> signer) {
         RevCommit unsigned = commit(name, files, message);

@@ -28,7 +28,7 @@ public final class KafkaBroker implements AutoCloseable {
         this.server = server;
     }
 
-    /** Formats a fresh log directory and starts the broker; {@code port} 0 picks a free one. */
+    /** Starts the broker on {@code logDir}, formatting it first if it is new; {@code port} 0 picks a free one. */
     public static KafkaBroker start(Path logDir, int port) throws Exception {
         int[] free = freePorts(2);
         return start(logDir, port == 0 ? free[0] : port, free[1]);
@@ -60,6 +60,16 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         KafkaConfig config = KafkaConfig.fromProps(props, false);
 
+        // a formatted log directory keeps its cluster id, so a broker restarts in place with its data
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(logDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return new KafkaBroker(logDir, brokerPort, server);
+    }
+
+    private static void format(Path logDir) throws Exception {
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(1)
@@ -69,10 +79,6 @@ public final class KafkaBroker implements AutoCloseable {
                 .setControllerListenerName("CONTROLLER")
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .run();
-
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        return new KafkaBroker(logDir, brokerPort, server);
     }
 
     /** Creates topics up front so that consumers subscribe to existing partitions. */

@@ -13,6 +13,8 @@ public final class Reasons {
     public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
     public static final String GIT_OPERATION_FAILED = "GitOperationFailed";
     public static final String ARCHIVE_OPERATION_FAILED = "ArchiveOperationFailed";
+    /** Flux's generic reason for a failure no more specific reason describes. */
+    public static final String RECONCILIATION_FAILED = "ReconciliationFailed";
     public static final String CHART_PULL_ERROR = "ChartPullError";
     public static final String CHART_PACKAGE_ERROR = "ChartPackageError";
     public static final String SOURCE_NOT_READY = "SourceNotReady";

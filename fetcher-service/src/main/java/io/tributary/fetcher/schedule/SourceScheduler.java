@@ -1,28 +1,28 @@
 package io.tributary.fetcher.schedule;
 
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.tributary.api.meta.Annotations;
-import io.tributary.api.meta.ConditionTypes;
-import io.tributary.api.meta.Conditions;
 import io.tributary.api.source.SourceStatus;
 import io.tributary.events.FetchRequested;
-import io.tributary.fetcher.status.SourceConditions;
-import io.tributary.operator.StatusWriter;
 import io.tributary.events.ObjectRef;
+import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.SpecRules;
+import io.tributary.fetcher.status.SourceConditions;
+import io.tributary.operator.FailureKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Keeps what was last requested per source and turns a reconcile into a FetchRequested when due. */
+/**
+ * Keeps what was last requested per source and turns a reconcile into a FetchRequested when due. It never writes
+ * status: the fetch worker is the only writer of a source's status, and reports a spec violation as Stalled too.
+ */
 @ApplicationScoped
 public class SourceScheduler {
 
@@ -30,56 +30,35 @@ public class SourceScheduler {
 
     @Inject
     FetchRequestPublisher publisher;
-    @Inject
-    StatusWriter statusWriter;
-
-    /** Checks a source's spec and returns its interval; throws IllegalArgumentException naming the field. */
-    @FunctionalInterface
-    public interface SpecCheck {
-        Duration interval();
-    }
 
     /**
-     * The scheduler's whole reconcile for a source: a spec error is written once as Stalled with
-     * {@code failureType}/{@code reason} and nothing is scheduled (empty); otherwise a FetchRequested is published
-     * when due, and the delay until the next look is returned.
+     * Publishes a FetchRequested when the source is due and returns when to look at it again; empty when it should not
+     * be requeued (its failure stalls it until the spec changes, or its spec is invalid).
      */
-    public <T extends CustomResource<?, S>, S extends SourceStatus> Optional<Duration> scheduleValid(String kind, T source,
-            S status, SpecCheck check, String failureType, String reason) throws Exception {
+    public <T extends CustomResource<?, S>, S extends SourceStatus> Optional<Duration> schedule(String kind, T source, S status,
+            SpecRules<T> rules) throws Exception {
+        ObjectRef ref = new ObjectRef(kind, source.getMetadata().getNamespace(), source.getMetadata().getName());
         long generation = Objects.requireNonNullElse(source.getMetadata().getGeneration(), 0L);
         Duration interval;
+        FailureKind failure;
         try {
-            interval = check.interval();
-        } catch (IllegalArgumentException invalid) {
-            if (!SpecValidation.alreadyStalled(status.conditions, status.observedGeneration, generation, invalid.getMessage())) {
-                status.conditions = SourceConditions.failed(status.conditions, failureType, reason, invalid.getMessage(), true, generation);
-                status.observedGeneration = generation;
-                statusWriter.write(sourceClass(source), source.getMetadata().getNamespace(), source.getMetadata().getName(), status);
+            interval = rules.verify(source);
+            failure = SourceConditions.failure(status.conditions, status.observedGeneration, generation).orElse(null);
+        } catch (FetchFailure violation) {
+            // the worker checks the spec again and writes Stalled; once it has, nothing is requested for this generation
+            interval = null;
+            failure = FailureKind.STALLING;
+            if (!SourceConditions.failure(status.conditions, status.observedGeneration, generation).equals(Optional.of(FailureKind.STALLING))) {
+                failure = null;
             }
-            return Optional.empty();
         }
-        return Optional.of(schedule(kind, source, status.conditions, status.observedGeneration, interval));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends CustomResource<?, S>, S> Class<T> sourceClass(T source) {
-        return (Class<T>) source.getClass();
-    }
-
-    /** Publishes a request if due and returns the delay until the object should be looked at again. */
-    Duration schedule(String kind, HasMetadata object, List<Condition> conditions, Long observedGeneration,
-            Duration interval) throws Exception {
-        ObjectRef ref = new ObjectRef(kind, object.getMetadata().getNamespace(), object.getMetadata().getName());
-        long generation = object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration();
-        boolean failing = observedGeneration != null && observedGeneration == generation
-                && Conditions.find(conditions, ConditionTypes.READY).map(c -> "False".equals(c.getStatus())).orElse(false);
-        var observed = new ReconcileSchedule.Observed(generation, requestedAt(object), failing, interval);
+        var observed = new ReconcileSchedule.Observed(generation, requestedAt(source), failure, interval);
         var decision = ReconcileSchedule.decide(observed, requested.get(ref.key()), Instant.now());
         if (decision.due()) {
             publisher.publish(new FetchRequested(ref, decision.reason(), observed.requestedAt(), generation));
-            requested.put(ref.key(), decision.record());
         }
-        return ReconcileSchedule.jitter(decision.next(), ThreadLocalRandom.current().nextDouble());
+        requested.put(ref.key(), decision.record());
+        return decision.next().map(next -> ReconcileSchedule.jitter(next, ThreadLocalRandom.current().nextDouble()));
     }
 
     /** Drops what is remembered about a deleted source. */
@@ -87,7 +66,7 @@ public class SourceScheduler {
         requested.remove(new ObjectRef(kind, namespace, name).key());
     }
 
-    static String requestedAt(HasMetadata object) {
+    static String requestedAt(io.fabric8.kubernetes.api.model.HasMetadata object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(Annotations.REQUESTED_AT);
     }

@@ -8,12 +8,13 @@ import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.SourceStatus;
 import io.tributary.events.FetchRequested;
 import io.tributary.fetcher.artifact.ArtifactStorageException;
-import io.tributary.fetcher.status.SourceConditions;
 import io.tributary.fetcher.status.SourceStatusUpdates;
 import io.tributary.operator.EventRecorder;
+import io.tributary.operator.FailureKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,8 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * One fetch of any source kind, in Flux's order: load the object (nothing for a gone, spec-less, suspended or deleted
- * one), mark new work Reconciling, run the kind's steps in a fresh workspace, then write Ready with the steps' message
- * and record an Event when the artifact's digest changed — or write the failure the steps' exception stands for.
+ * one), check the spec, mark new work Reconciling, run the kind's steps in a fresh workspace, then write Ready with the
+ * steps' message and record an Event when the artifact's digest changed — or write the failure, whatever it was:
+ * every fetch ends with Ready True or False.
  */
 @ApplicationScoped
 public class SourceFetch {
@@ -34,6 +36,8 @@ public class SourceFetch {
     SourceStatusUpdates updates;
     @Inject
     EventRecorder events;
+    @Inject
+    Workspaces workspaces;
 
     /** What the steps produced: the Ready message, and the Event to record if the digest changed. */
     public record Done(String message, String eventReason, String eventMessage) {
@@ -42,8 +46,11 @@ public class SourceFetch {
         }
     }
 
-    /** A failure as status shows it: the negative-polarity condition type (null for none), reason, message, stalling. */
-    public record Failed(String type, String reason, String message, boolean stalling) {
+    /** A failure as status shows it: the negative-polarity condition type (null for none), reason, message, kind. */
+    public record Failed(String type, String reason, String message, FailureKind kind) {
+        public Failed(String type, String reason, String message, boolean stalling) {
+            this(type, reason, message, stalling ? FailureKind.STALLING : FailureKind.RETRYABLE);
+        }
     }
 
     /** The kind's steps; they update {@code status} (artifact, observed fields) and return the outcome. */
@@ -68,51 +75,61 @@ public class SourceFetch {
     }
 
     public <T extends CustomResource<?, S>, S extends SourceStatus> void run(T source, FetchRequested request, Supplier<S> emptyStatus,
-            Steps<T, S> steps, Classifier<S> classifier) throws InterruptedException {
+            SpecRules<T> rules, Steps<T, S> steps, Classifier<S> classifier) throws InterruptedException {
         long generation = Objects.requireNonNullElse(source.getMetadata().getGeneration(), 0L);
         S status = source.getStatus() == null ? emptyStatus.get() : source.getStatus();
+        SourceStatusUpdates.Report<T, S> report = updates.report(source, status, request, generation);
         String previousDigest = status.artifact == null ? null : status.artifact.digest;
-        updates.startIfNew(source, status, generation);
-        String workspaceName = source.getKind().toLowerCase(Locale.ROOT) + "-" + source.getMetadata().getNamespace() + "-"
-                + source.getMetadata().getName();
-        try (Workspace workspace = Workspace.create(workspaceName)) {
+        try {
+            rules.verify(source);
+        } catch (FetchFailure violation) {
+            report.fail(new Failed(rules.failureType(), violation.reason(), violation.getMessage(), FailureKind.STALLING), null);
+            return;
+        }
+        report.startIfNew();
+        try (Workspace workspace = workspaces.create(source.getKind(), source.getMetadata().getNamespace(), source.getMetadata().getName())) {
             Done done = steps.run(source, status, generation, workspace);
-            status.conditions = SourceConditions.succeeded(status.conditions, done.message(), generation);
-            updates.finish(source, status, generation, request);
-            if (status.artifact != null && !status.artifact.digest.equals(previousDigest)) {
+            boolean newArtifact = status.artifact != null && !status.artifact.digest.equals(previousDigest);
+            report.succeed(done.message(), newArtifact);
+            if (newArtifact) {
                 events.normal(source, done.eventReason(), done.eventMessage(),
                         Map.of(Annotations.REVISION, status.artifact.revision, Annotations.DIGEST, status.artifact.digest));
             }
         } catch (InterruptedException interrupted) {
             throw interrupted;
-        } catch (RuntimeException unexpected) {
-            if (!(unexpected instanceof IllegalArgumentException invalid)) {
-                throw unexpected; // a bug, not a source problem: the worker logs it and the scheduler retries
-            }
-            fail(source, status, generation, request, classifier, invalid);
         } catch (Exception failure) {
-            fail(source, status, generation, request, classifier, failure);
+            Failed failed = Optional.ofNullable(classifier.classify(failure, status, generation)).orElseGet(() -> common(failure));
+            report.fail(failed, expected(failure) ? null : failure);
         }
     }
 
-    private <T extends CustomResource<?, S>, S extends SourceStatus> void fail(T source, S status, long generation, FetchRequested request,
-            Classifier<S> classifier, Exception failure) {
-        Failed failed = Optional.ofNullable(classifier.classify(failure, status, generation)).orElseGet(() -> common(failure));
-        updates.fail(source, status, generation, request, failed.type(), failed.reason(), failed.message(), failed.stalling());
+    /** Failures the code anticipates; anything else is also logged with its stack trace, once. */
+    private static boolean expected(Exception failure) {
+        return failure instanceof FetchFailure || failure instanceof ArtifactStorageException || failure instanceof IOException;
     }
 
-    /** The mapping every kind shares: spec errors stall, fetch failures keep their reason, storage failures are retried. */
+    /** The mapping every kind shares: fetch failures keep their reason and kind, storage and I/O failures are retried. */
     static Failed common(Exception failure) {
         if (failure instanceof FetchFailure fetch) {
-            return new Failed(ConditionTypes.FETCH_FAILED, fetch.reason(), fetch.getMessage(), fetch.stalling());
-        }
-        if (failure instanceof IllegalArgumentException invalid) {
-            return new Failed(ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID, invalid.getMessage(), true);
+            return new Failed(ConditionTypes.FETCH_FAILED, fetch.reason(), fetch.getMessage(), fetch.kind());
         }
         if (failure instanceof ArtifactStorageException storage) {
-            return new Failed(ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED, storage.getMessage(), false);
+            return new Failed(ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED, describe(storage), FailureKind.RETRYABLE);
         }
-        return new Failed(ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
-                "packaging the source failed: " + failure.getMessage(), false);
+        if (failure instanceof IOException || failure instanceof UncheckedIOException) {
+            return new Failed(ConditionTypes.STORAGE_OPERATION_FAILED, Reasons.ARCHIVE_OPERATION_FAILED,
+                    "packaging the source failed: " + describe(failure), FailureKind.RETRYABLE);
+        }
+        return new Failed(null, Reasons.RECONCILIATION_FAILED, "reconciliation failed: " + describe(failure), FailureKind.RETRYABLE);
+    }
+
+    /** A message for any exception, never "null": its own message, or its type and its cause's. */
+    public static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        String type = failure.getClass().getSimpleName();
+        return failure.getCause() == null ? type : type + ": " + describe(failure.getCause());
     }
 }

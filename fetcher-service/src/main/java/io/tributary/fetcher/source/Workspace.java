@@ -7,16 +7,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A temporary directory for one fetch, deleted with everything in it when closed. */
+/** A directory for one fetch ({@link Workspaces#create}), deleted with everything in it when closed. */
 public final class Workspace implements AutoCloseable {
 
     private final Path dir;
 
-    private Workspace(Path dir) {
+    Workspace(Path dir) {
         this.dir = dir;
     }
 
-    public static Workspace create(String prefix) {
+    /** A workspace in the JVM's temporary directory, for tools and tests outside the service. */
+    public static Workspace temporary(String prefix) {
         try {
             return new Workspace(Files.createTempDirectory(prefix.replaceAll("[^A-Za-z0-9.-]", "-") + "-"));
         } catch (IOException e) {
@@ -30,10 +31,21 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            delete(dir);
         } catch (IOException ignored) {
-            // best effort: a leftover temp dir is harmless
+            // what is left is removed at the next start-up
+        }
+    }
+
+    static void delete(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

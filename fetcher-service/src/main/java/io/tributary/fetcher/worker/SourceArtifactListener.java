@@ -40,7 +40,8 @@ public class SourceArtifactListener {
             if (ref != null && ref.kind != null && ref.kind.name().equals(source.kind()) && source.name().equals(ref.name)) {
                 LOG.debugf("source %s changed; requesting HelmChart %s", source.key(), chart.getMetadata().getName());
                 publisher.publish(new FetchRequested(new ObjectRef(HelmChart.KIND, source.namespace(), chart.getMetadata().getName()),
-                        "SourceArtifactChanged", null, chart.getMetadata().getGeneration() == null ? 0 : chart.getMetadata().getGeneration()));
+                        "SourceArtifactChanged", null, chart.getMetadata().getGeneration() == null ? 0 : chart.getMetadata().getGeneration(),
+                        new FetchRequested.SourceArtifact(source, stored.artifact())));
             }
         }
     }

@@ -9,6 +9,12 @@ import java.nio.file.Path;
  */
 public final class HelmEngine {
 
+    static {
+        // load the Go library now and hand the shutdown signals back to the JVM (see NativeSignals)
+        Helm.version().call();
+        NativeSignals.restoreJvmHandlers();
+    }
+
     /** Renders {@code chartDir} with the values in {@code valuesFile} as Helm's {@code template} does. */
     public String render(Path chartDir, String releaseName, String namespace, Path valuesFile) throws RenderException {
         try {
@@ -19,6 +25,8 @@ public final class HelmEngine {
                     .call();
         } catch (RuntimeException e) {
             throw new RenderException("rendering chart failed: " + e.getMessage());
+        } finally {
+            NativeSignals.restoreJvmHandlers();
         }
     }
 

@@ -49,9 +49,16 @@ public class ReleaseRunner {
     long maxChartBytes;
     @ConfigProperty(name = "tributary.helm.max-chart-file-bytes", defaultValue = "5242880")
     long maxChartFileBytes;
+    @ConfigProperty(name = "tributary.helm.max-chart-unpacked-bytes", defaultValue = "104857600")
+    long maxChartUnpackedBytes;
 
     private final HelmEngine engine = new HelmEngine();
     private final VerifiedDownload downloads = new VerifiedDownload();
+
+    /** Created at start-up, so that the Helm library is loaded (and the signal handlers restored) before any work. */
+    void loadHelmAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+        // the observer alone makes the container create this bean, and with it the engine
+    }
 
     /** A failed action, with the Flux reason; the failed revision is recorded in storage. */
     public static class ReleaseFailure extends Exception {
@@ -86,7 +93,8 @@ public class ReleaseRunner {
             } catch (VerifiedDownload.DownloadException e) {
                 throw new ReleaseFailure("ArtifactFailed", e.getMessage());
             }
-            Path chartDir = ChartPackage.unpack(tgz, work.resolve("chart"), maxChartFileBytes);
+            Path chartDir = ChartPackage.unpack(tgz, work.resolve("chart"),
+                    new io.tributary.operator.archive.SafeTar.Limits(maxChartFileBytes, maxChartUnpackedBytes, 10_000, 64));
             Path valuesFile = work.resolve("values.yaml");
             YAML.writeValue(valuesFile.toFile(), values);
             String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();

@@ -1,5 +1,6 @@
 package io.tributary.fetcher.source.bucket;
 
+import io.tributary.fetcher.source.SpecRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
@@ -59,6 +60,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BucketFetcher {
 
+    /** The spec rules the scheduler and this worker both check. */
+    public static final SpecRules<Bucket> RULES = new SpecRules<>(bucket -> {
+        Duration interval = Durations.parse("spec.interval", bucket.getSpec().interval);
+        validate(bucket.getSpec());
+        return interval;
+    }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
+
     static final String LATEST = "latest.tar.gz";
     static final String SOURCE_IGNORE = ".sourceignore";
 
@@ -100,7 +108,7 @@ public class BucketFetcher {
     public void fetch(FetchRequested request) throws InterruptedException {
         Optional<Bucket> bucket = sources.load(Bucket.class, request, b -> Boolean.TRUE.equals(b.getSpec().suspend));
         if (bucket.isPresent()) {
-            sources.run(bucket.get(), request, BucketStatus::new, this::fetch, BucketFetcher::classify);
+            sources.run(bucket.get(), request, BucketStatus::new, RULES, this::fetch, BucketFetcher::classify);
         }
     }
 

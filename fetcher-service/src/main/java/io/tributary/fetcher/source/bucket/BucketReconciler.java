@@ -22,11 +22,6 @@ public class BucketReconciler implements Reconciler<Bucket> {
 
     @Override
     public UpdateControl<Bucket> reconcile(Bucket bucket, Context<Bucket> context) throws Exception {
-        return sources.reconcile(Bucket.KIND, bucket, bucket.getSpec() == null ? null : bucket.getSpec().suspend, BucketStatus::new,
-                () -> {
-                    Duration interval = Durations.parse("spec.interval", bucket.getSpec().interval);
-                    BucketFetcher.validate(bucket.getSpec());
-                    return interval;
-                }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
+        return sources.reconcile(Bucket.KIND, bucket, bucket.getSpec() == null ? null : bucket.getSpec().suspend, BucketStatus::new, BucketFetcher.RULES);
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.fetcher.source.git;
 
+import io.tributary.fetcher.source.SpecRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -38,6 +39,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class GitRepositoryFetcher {
 
+    /** The spec rules the scheduler and this worker both check. */
+    public static final SpecRules<GitRepository> RULES = new SpecRules<>(repo -> {
+        Duration interval = Durations.parse("spec.interval", repo.getSpec().interval);
+        plan(repo.getSpec());
+        return interval;
+    }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
+
     private static final Logger LOG = Logger.getLogger(GitRepositoryFetcher.class);
 
     @Inject
@@ -54,7 +62,7 @@ public class GitRepositoryFetcher {
     public void fetch(FetchRequested request) throws InterruptedException {
         Optional<GitRepository> repo = sources.load(GitRepository.class, request, r -> Boolean.TRUE.equals(r.getSpec().suspend));
         if (repo.isPresent()) {
-            sources.run(repo.get(), request, GitRepositoryStatus::new, this::fetch, GitRepositoryFetcher::classify);
+            sources.run(repo.get(), request, GitRepositoryStatus::new, RULES, this::fetch, GitRepositoryFetcher::classify);
         }
     }
 
@@ -84,7 +92,7 @@ public class GitRepositoryFetcher {
             return new SourceFetch.Failed(null, verification.reason(), verification.getMessage(), false);
         }
         if (failure instanceof IncludeFailure include) {
-            return new SourceFetch.Failed(ConditionTypes.INCLUDE_UNAVAILABLE, include.reason(), include.getMessage(), false);
+            return new SourceFetch.Failed(ConditionTypes.INCLUDE_UNAVAILABLE, include.reason(), include.getMessage(), include.kind());
         }
         return null;
     }
@@ -96,7 +104,7 @@ public class GitRepositoryFetcher {
     /** An included GitRepository has no artifact: IncludeUnavailable, retried. */
     static final class IncludeFailure extends FetchFailure {
         IncludeFailure(String message) {
-            super("IncludeUnavailable", message, false);
+            super("IncludeUnavailable", message, io.tributary.operator.FailureKind.WAITING);
         }
     }
 
@@ -257,7 +265,7 @@ public class GitRepositoryFetcher {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        if (!ChartTree.extract(tarball, from, target, Long.MAX_VALUE)) {
+        if (!ChartTree.extract(tarball, from, target)) {
             throw new IncludeFailure("spec.include[].fromPath: '" + include.fromPath + "' not found in the artifact of GitRepository '"
                     + include.repository.name + "'");
         }

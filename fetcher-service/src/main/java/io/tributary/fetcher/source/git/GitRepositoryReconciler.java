@@ -25,11 +25,6 @@ public class GitRepositoryReconciler implements Reconciler<GitRepository> {
 
     @Override
     public UpdateControl<GitRepository> reconcile(GitRepository repo, Context<GitRepository> context) throws Exception {
-        return sources.reconcile(GitRepository.KIND, repo, repo.getSpec() == null ? null : repo.getSpec().suspend, GitRepositoryStatus::new,
-                () -> {
-                    Duration interval = Durations.parse("spec.interval", repo.getSpec().interval);
-                    GitRepositoryFetcher.plan(repo.getSpec());
-                    return interval;
-                }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
+        return sources.reconcile(GitRepository.KIND, repo, repo.getSpec() == null ? null : repo.getSpec().suspend, GitRepositoryStatus::new, GitRepositoryFetcher.RULES);
     }
 }

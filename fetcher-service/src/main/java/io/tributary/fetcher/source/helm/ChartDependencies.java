@@ -120,8 +120,8 @@ final class ChartDependencies {
                 .findFirst().orElseThrow(() -> failure("dependency '" + name + "': no HelmRepository in namespace '" + namespace
                         + "' has URL '" + Sanitizer.sanitize(repository) + "'"));
         if (repo.getStatus() == null || repo.getStatus().artifact == null) {
-            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "dependency '" + name + "': HelmRepository '" + repo.getMetadata().getName()
-                    + "' has no index artifact yet", false);
+            throw FetchFailure.waiting(Reasons.SOURCE_NOT_READY, "dependency '" + name + "': HelmRepository '" + repo.getMetadata().getName()
+                    + "' has no index artifact yet");
         }
         Files.createDirectories(workDir);
         HelmIndex index;

@@ -1,14 +1,11 @@
 package io.tributary.fetcher.source.helm;
 
 import io.tributary.api.meta.Reasons;
+import io.tributary.operator.archive.SafeTar;
 import io.tributary.fetcher.source.FetchFailure;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /** Extracts one directory of a source artifact (a tar.gz) safely: nothing may land outside the target. */
 public final class ChartTree {
@@ -32,36 +29,19 @@ public final class ChartTree {
         return path;
     }
 
+    /** A source artifact is built by artifact-service within its own caps; these bound what extracting it may cost. */
+    static final SafeTar.Limits SOURCE_LIMITS = new SafeTar.Limits(2L << 30, 8L << 30, 1_000_000, 256);
+
     /** Extracts the entries under {@code directory} of {@code artifact} into {@code target}; returns false if none. */
-    public static boolean extract(Path artifact, String directory, Path target, long maxFileBytes) throws IOException, FetchFailure {
-        String prefix = directory.isEmpty() || directory.equals(".") ? "" : directory + "/";
-        Path root = Files.createDirectories(target).toRealPath();
-        boolean found = false;
-        try (InputStream file = Files.newInputStream(artifact);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(file))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                String name = entry.getName();
-                if (!name.startsWith(prefix) || name.equals(prefix)) {
-                    continue;
-                }
-                Path out = root.resolve(name.substring(prefix.length())).normalize();
-                if (!out.startsWith(root)) {
-                    throw new FetchFailure(Reasons.CHART_PACKAGE_ERROR, "artifact entry '" + name + "' escapes the chart directory", true);
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else if (entry.isFile() && !entry.isSymbolicLink() && !entry.isLink()) {
-                    if (entry.getSize() > maxFileBytes) {
-                        throw new FetchFailure(Reasons.CHART_PACKAGE_ERROR, "chart file '" + name + "' is " + entry.getSize()
-                                + " bytes, over the limit of " + maxFileBytes, true);
-                    }
-                    Files.createDirectories(out.getParent());
-                    Files.copy(tar, out);
-                    found = true;
-                }
-            }
+    public static boolean extract(Path artifact, String directory, Path target) throws IOException, FetchFailure {
+        return extract(artifact, directory, target, SOURCE_LIMITS);
+    }
+
+    public static boolean extract(Path artifact, String directory, Path target, SafeTar.Limits limits) throws IOException, FetchFailure {
+        try {
+            return SafeTar.extract(artifact, directory, target, limits, "source artifact") > 0;
+        } catch (SafeTar.Refused refused) {
+            throw new FetchFailure(Reasons.CHART_PACKAGE_ERROR, refused.getMessage(), false);
         }
-        return found;
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.fetcher.source.helm;
 
+import io.tributary.fetcher.source.SpecRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.meta.Artifact;
 import io.tributary.api.meta.ConditionTypes;
@@ -47,6 +48,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HelmChartBuilder {
 
+    /** The spec rules the scheduler and this worker both check. */
+    public static final SpecRules<HelmChart> RULES = new SpecRules<>(chart -> {
+        Duration interval = Durations.parse("spec.interval", chart.getSpec().interval);
+        if (chart.getSpec().sourceRef == null || chart.getSpec().sourceRef.name == null) {
+            throw new IllegalArgumentException("spec.sourceRef: kind and name are required");
+        }
+        return interval;
+    }, ConditionTypes.BUILD_FAILED, Reasons.INVALID_CHART_REFERENCE);
+
     /** The stable name {@code status.url} points at, as in Flux. */
     static final String LATEST = "latest.tar.gz";
 
@@ -69,14 +79,15 @@ public class HelmChartBuilder {
     public void build(FetchRequested request) throws InterruptedException {
         Optional<HelmChart> chart = sources.load(HelmChart.class, request, c -> Boolean.TRUE.equals(c.getSpec().suspend));
         if (chart.isPresent()) {
-            sources.run(chart.get(), request, HelmChartStatus::new, this::build, HelmChartBuilder::classify);
+            sources.run(chart.get(), request, HelmChartStatus::new, RULES, (c, status, generation, workspace) -> build(c, status, generation,
+                    workspace, request), HelmChartBuilder::classify);
         }
     }
 
-    private SourceFetch.Done build(HelmChart chart, HelmChartStatus status, long generation, Workspace workspace)
+    private SourceFetch.Done build(HelmChart chart, HelmChartStatus status, long generation, Workspace workspace, FetchRequested request)
             throws FetchFailure, IOException, InterruptedException {
         boolean pulled = kind(chart.getSpec()) == SourceReference.Kind.HelmRepository;
-        Packaged packaged = pulled ? pullFromRepository(chart, status, generation, workspace) : packageFromSource(chart, generation, workspace);
+        Packaged packaged = pulled ? pullFromRepository(chart, status, generation, workspace) : packageFromSource(chart, generation, workspace, request);
         if (packaged.stored() != null) {
             status.artifact = ArtifactStatus.from(packaged.stored());
             String url = packaged.stored().url();
@@ -92,7 +103,7 @@ public class HelmChartBuilder {
     static SourceFetch.Failed classify(Exception failure, HelmChartStatus status, long generation) {
         if (failure instanceof FetchFailure fetch) {
             String type = Reasons.SOURCE_NOT_READY.equals(fetch.reason()) ? ConditionTypes.FETCH_FAILED : ConditionTypes.BUILD_FAILED;
-            return new SourceFetch.Failed(type, fetch.reason(), fetch.getMessage(), fetch.stalling());
+            return new SourceFetch.Failed(type, fetch.reason(), fetch.getMessage(), fetch.kind());
         }
         if (failure instanceof HelmHttp.DownloadException download) {
             String reason = download.status() == 401 || download.status() == 403 ? Reasons.AUTHENTICATION_FAILED : Reasons.CHART_PULL_ERROR;
@@ -122,14 +133,14 @@ public class HelmChartBuilder {
         String namespace = chart.getMetadata().getNamespace();
         HelmRepository repo = client.resources(HelmRepository.class).inNamespace(namespace).withName(spec.sourceRef.name).get();
         if (repo == null) {
-            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "HelmRepository '" + namespace + "/" + spec.sourceRef.name + "' not found", false);
+            throw FetchFailure.waiting(Reasons.SOURCE_NOT_READY, "HelmRepository '" + namespace + "/" + spec.sourceRef.name + "' not found");
         }
         if (repo.getSpec() != null && repo.getSpec().type == HelmRepositorySpec.Type.OCI) {
             throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "charts from OCI HelmRepository '" + spec.sourceRef.name
                     + "' are not supported yet", true);
         }
         if (repo.getStatus() == null || repo.getStatus().artifact == null) {
-            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "HelmRepository '" + spec.sourceRef.name + "' has no index artifact yet", false);
+            throw FetchFailure.waiting(Reasons.SOURCE_NOT_READY, "HelmRepository '" + spec.sourceRef.name + "' has no index artifact yet");
         }
         CatalogClient.ChartVersions found;
         try {
@@ -182,7 +193,7 @@ public class HelmChartBuilder {
     }
 
     /** Downloads the GitRepository or Bucket artifact, takes {@code spec.chart}, builds dependencies, merges values, stores it. */
-    private Packaged packageFromSource(HelmChart chart, long generation, Workspace workspace)
+    private Packaged packageFromSource(HelmChart chart, long generation, Workspace workspace, FetchRequested request)
             throws FetchFailure, IOException, InterruptedException {
         String namespace = chart.getMetadata().getNamespace();
         HelmChartSpec spec = chart.getSpec();
@@ -193,14 +204,15 @@ public class HelmChartBuilder {
                         .withName(spec.sourceRef.name).get()).map(b -> (io.tributary.api.source.SourceStatus) b.getStatus()).orElse(null)
                 : java.util.Optional.ofNullable(client.resources(GitRepository.class).inNamespace(namespace)
                         .withName(spec.sourceRef.name).get()).map(g -> (io.tributary.api.source.SourceStatus) g.getStatus()).orElse(null);
-        if (sourceStatus == null || sourceStatus.artifact == null) {
-            throw new FetchFailure(Reasons.SOURCE_NOT_READY, "source " + kind + " '" + spec.sourceRef.name + "' has no artifact yet", false);
+        Artifact sourceArtifact = SourceArtifacts.newest(sourceStatus == null ? null : sourceStatus.artifact,
+                SourceArtifacts.announced(request, kind, namespace, spec.sourceRef.name));
+        if (sourceArtifact == null) {
+            throw FetchFailure.waiting(Reasons.SOURCE_NOT_READY, "source " + kind + " '" + spec.sourceRef.name + "' has no artifact yet");
         }
-        Artifact sourceArtifact = sourceStatus.artifact;
         Path tarball = workspace.dir().resolve("source.tar.gz");
         artifacts.download(sourceArtifact.url, sourceArtifact.digest, tarball);
         Path sourceDir = workspace.dir().resolve("source");
-        if (!ChartTree.extract(tarball, "", sourceDir, Long.MAX_VALUE)) {
+        if (!ChartTree.extract(tarball, "", sourceDir)) {
             throw new FetchFailure(Reasons.INVALID_PATH, kind + " '" + spec.sourceRef.name + "' artifact is empty", false);
         }
         Path chartDir = sourceDir.resolve(directory).normalize();

@@ -22,13 +22,6 @@ public class HelmChartReconciler implements Reconciler<HelmChart> {
 
     @Override
     public UpdateControl<HelmChart> reconcile(HelmChart chart, Context<HelmChart> context) throws Exception {
-        return sources.reconcile(HelmChart.KIND, chart, chart.getSpec() == null ? null : chart.getSpec().suspend, HelmChartStatus::new,
-                () -> {
-                    Duration interval = Durations.parse("spec.interval", chart.getSpec().interval);
-                    if (chart.getSpec().sourceRef == null || chart.getSpec().sourceRef.name == null) {
-                        throw new IllegalArgumentException("spec.sourceRef: kind and name are required");
-                    }
-                    return interval;
-                }, ConditionTypes.BUILD_FAILED, Reasons.INVALID_CHART_REFERENCE);
+        return sources.reconcile(HelmChart.KIND, chart, chart.getSpec() == null ? null : chart.getSpec().suspend, HelmChartStatus::new, HelmChartBuilder.RULES);
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.fetcher.source.helm;
 
+import io.tributary.fetcher.source.SpecRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Durations;
@@ -34,6 +35,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HelmRepositoryFetcher {
+
+    /** The spec rules the scheduler and this worker both check. */
+    public static final SpecRules<HelmRepository> RULES = new SpecRules<>(repo -> {
+        Duration interval = repo.getSpec().interval == null ? HelmRepositoryReconciler.DEFAULT_INTERVAL
+                : Durations.parse("spec.interval", repo.getSpec().interval);
+        validate(repo.getSpec());
+        return interval;
+    }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
 
     static final Pattern URL = Pattern.compile("^(http|https|oci)://[^\\s/]+(/.*)?$");
     /** The stable name {@code status.url} points at, as in Flux. */
@@ -97,23 +106,34 @@ public class HelmRepositoryFetcher {
         if (repo.isEmpty()) {
             return;
         }
-        if (repo.get().getSpec().type == HelmRepositorySpec.Type.OCI) {
+        if (repo.get().getSpec().type == HelmRepositorySpec.Type.OCI && validSpec(repo.get())) {
             holdOci(repo.get(), request);
             return;
         }
-        sources.run(repo.get(), request, HelmRepositoryStatus::new,
+        sources.run(repo.get(), request, HelmRepositoryStatus::new, RULES,
                 (r, status, generation, workspace) -> SourceFetch.Done.of(fetchIndex(r, status, workspace)), HelmRepositoryFetcher::classify);
+    }
+
+    /** Whether the spec passes its rules; an invalid one goes through {@link SourceFetch#run}, which reports it. */
+    private static boolean validSpec(HelmRepository repo) {
+        try {
+            RULES.verify(repo);
+            return true;
+        } catch (FetchFailure violation) {
+            return false;
+        }
     }
 
     /** {@code type: oci}: a static holder, Ready without an artifact, as in Flux. */
     private void holdOci(HelmRepository repo, FetchRequested request) {
         long generation = Objects.requireNonNullElse(repo.getMetadata().getGeneration(), 0L);
         HelmRepositoryStatus status = repo.getStatus() == null ? new HelmRepositoryStatus() : repo.getStatus();
+        var report = updates.report(repo, status, request, generation);
         status.artifact = null;
         status.url = null;
         status.conditions = io.tributary.api.meta.Conditions.remove(
                 SourceConditions.succeeded(status.conditions, "Helm repository is Ready", generation), ConditionTypes.ARTIFACT_IN_STORAGE);
-        updates.finish(repo, status, generation, request);
+        report.complete();
     }
 
     /** Refused credentials are AuthenticationFailed; other download problems IndexationFailed. */

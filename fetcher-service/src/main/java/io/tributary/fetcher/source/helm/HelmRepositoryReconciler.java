@@ -18,19 +18,13 @@ import java.time.Duration;
 public class HelmRepositoryReconciler implements Reconciler<HelmRepository> {
 
     /** Flux's default when {@code spec.interval} is not set (it is optional for type oci). */
-    static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
 
     @Inject
     SourceReconciliation sources;
 
     @Override
     public UpdateControl<HelmRepository> reconcile(HelmRepository repo, Context<HelmRepository> context) throws Exception {
-        return sources.reconcile(HelmRepository.KIND, repo, repo.getSpec() == null ? null : repo.getSpec().suspend, HelmRepositoryStatus::new,
-                () -> {
-                    Duration interval = repo.getSpec().interval == null ? DEFAULT_INTERVAL
-                            : Durations.parse("spec.interval", repo.getSpec().interval);
-                    HelmRepositoryFetcher.validate(repo.getSpec());
-                    return interval;
-                }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
+        return sources.reconcile(HelmRepository.KIND, repo, repo.getSpec() == null ? null : repo.getSpec().suspend, HelmRepositoryStatus::new, HelmRepositoryFetcher.RULES);
     }
 }

@@ -135,7 +135,7 @@ class HelmPullTest {
     void hostilePackagesAreRefusedAndWriteNothingOutside() throws Exception {
         Path target = dir.resolve("unpacked");
         assertThatThrownBy(() -> ChartArchive.extract(archive(chartWith("demo/../../evil.txt", "x")), dir.resolve("unpacked-1"), LIMITS, "chart"))
-                .isInstanceOf(FetchFailure.class).hasMessage("chart: entry 'demo/../../evil.txt' escapes the chart directory");
+                .isInstanceOf(FetchFailure.class).hasMessage("chart: entry 'demo/../../evil.txt' escapes the target directory");
         assertThatThrownBy(() -> ChartArchive.extract(archive(chartWith("/etc/evil", "x")), dir.resolve("unpacked-2"), LIMITS, "chart"))
                 .hasMessageContaining("etc/evil"); // the tar reader drops the leading '/', leaving an entry outside the chart
         assertThatThrownBy(() -> ChartArchive.extract(archive(chartWith("other/file", "x")), dir.resolve("unpacked-3"), LIMITS, "chart"))
@@ -167,7 +167,7 @@ class HelmPullTest {
         Files.write(file, bytes.toByteArray());
         assertThatThrownBy(() -> ChartArchive.extract(file, dir.resolve("l"), LIMITS, "chart"))
                 .isInstanceOf(FetchFailure.class)
-                .hasMessage("chart: entry 'demo/templates/passwd' is a link (to '../../../../etc/passwd'); links are not allowed in charts");
+                .hasMessage("chart: entry 'demo/templates/passwd' is a link (to '../../../../etc/passwd'); links are not allowed");
     }
 
     @Test
