@@ -126,7 +126,7 @@ public class BucketFetcher {
             download(s3, spec.bucketName, objects, tree);
             ArtifactInfo stored = artifacts.upload(Bucket.KIND, namespace, bucket.getMetadata().getName(),
                     revision.substring("sha256:".length()) + ".tar.gz", revision, LATEST,
-                    out -> TreeTar.write(tree, "", (path, directory) -> false, out));
+                    out -> TreeTar.write(tree, "", (path, directory) -> false, TreeTar.Walk.TEST_EVERY_PATH, out));
             status.artifact = ArtifactStatus.from(stored);
             status.url = stored.url().substring(0, stored.url().lastIndexOf('/') + 1) + LATEST;
             message = "stored artifact with " + objects.size() + " fetched files from '" + spec.bucketName + "' bucket";
