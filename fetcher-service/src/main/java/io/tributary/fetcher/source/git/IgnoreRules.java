@@ -72,10 +72,16 @@ public final class IgnoreRules {
 
     /** Reads every {@code .sourceignore} under {@code tree} as Flux's {@code LoadIgnorePatterns} does, then {@code specIgnore}. */
     public static IgnoreRules read(Path tree, String specIgnore) throws IOException {
-        List<Scoped> patterns = new ArrayList<>();
-        load(tree, "", patterns);
+        List<Scoped> patterns = new ArrayList<>(sourceIgnoreFiles(tree));
         lines(specIgnore).forEach(line -> patterns.add(new Scoped("", line)));
         return scoped(patterns);
+    }
+
+    /** The lines of every {@code .sourceignore} under {@code tree}, in the order Flux loads them. */
+    public static List<Scoped> sourceIgnoreFiles(Path tree) throws IOException {
+        List<Scoped> patterns = new ArrayList<>();
+        load(tree, "", patterns);
+        return patterns;
     }
 
     /** This directory's file, then each subdirectory in name order except those named {@code .git}, excluded or not. */

@@ -320,6 +320,11 @@ public final class ComponentGlob {
         return ((long) (need + 1) << 32) | rune;
     }
 
+    /** Whether Go would report ErrBadPattern (once a match reaches the fault); such a glob matches nothing. */
+    public boolean malformed() {
+        return !valid;
+    }
+
     @Override
     public String toString() {
         return source;

@@ -92,8 +92,19 @@ public final class SourceIgnore {
      * when there are none, the VCS entries and the default excludes.
      */
     public static IgnoreMatcher archiveFilter(List<IgnorePattern> patterns, List<String> domain) {
+        if (patterns.isEmpty()) {
+            return defaultMatcher(patterns, domain);
+        }
         List<IgnorePattern> all = new ArrayList<>(vcsPatterns(domain));
-        all.addAll(patterns.isEmpty() ? defaultPatterns(domain) : patterns);
+        all.addAll(patterns);
+        return new IgnoreMatcher(all);
+    }
+
+    /** Flux's {@code NewDefaultMatcher}: the VCS entries, the default excludes, then the given patterns. */
+    public static IgnoreMatcher defaultMatcher(List<IgnorePattern> patterns, List<String> domain) {
+        List<IgnorePattern> all = new ArrayList<>(vcsPatterns(domain));
+        all.addAll(defaultPatterns(domain));
+        all.addAll(patterns);
         return new IgnoreMatcher(all);
     }
 }
