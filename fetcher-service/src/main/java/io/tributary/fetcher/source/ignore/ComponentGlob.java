@@ -18,7 +18,6 @@ import java.util.List;
 public final class ComponentGlob {
 
     private static final byte[] NOTHING = new byte[0];
-    private static final int RUNE_ERROR = 0xFFFD;
 
     /** A chunk: optional leading star, then single-character operators. */
     private record Chunk(boolean star, Op[] ops) {
@@ -31,17 +30,30 @@ public final class ComponentGlob {
         }
     }
 
-    private final String source;
-    private final boolean valid;
-    private final Chunk[] chunks;
-    /** Set when the pattern is only bytes to compare: equality decides. */
-    private final byte[] literal;
+    /** Common shapes decided without the general matcher; each gives Go's answer. */
+    private enum Shape {
+        /** No special character: equal bytes. */
+        LITERAL,
+        /** Stars then a literal: the name ends with it, no '/' before it. */
+        SUFFIX,
+        /** A literal then stars: the name starts with it, no '/' after it. */
+        PREFIX,
+        /** Stars only: no '/'. */
+        ANY,
+        GENERAL,
+        NEVER
+    }
 
-    private ComponentGlob(String source, boolean valid, Chunk[] chunks, byte[] literal) {
+    private final String source;
+    private final Shape shape;
+    private final Chunk[] chunks;
+    private final byte[] fixed;
+
+    private ComponentGlob(String source, Shape shape, Chunk[] chunks, byte[] fixed) {
         this.source = source;
-        this.valid = valid;
+        this.shape = shape;
         this.chunks = chunks;
-        this.literal = literal;
+        this.fixed = fixed;
     }
 
     public static ComponentGlob compile(String pattern) {
@@ -54,8 +66,25 @@ public final class ComponentGlob {
     }
 
     private static ComponentGlob compile(String source, byte[] pattern) {
-        if (!hasMeta(pattern)) {
-            return new ComponentGlob(source, true, null, pattern.clone());
+        if (!hasMeta(pattern, 0, pattern.length)) {
+            return new ComponentGlob(source, Shape.LITERAL, null, pattern.clone());
+        }
+        int stars = 0;
+        while (stars < pattern.length && pattern[stars] == '*') {
+            stars++;
+        }
+        if (stars == pattern.length) {
+            return new ComponentGlob(source, Shape.ANY, null, NOTHING);
+        }
+        if (stars > 0 && !hasMeta(pattern, stars, pattern.length) && indexOf(pattern, stars, (byte) '/') < 0) {
+            return new ComponentGlob(source, Shape.SUFFIX, null, Arrays.copyOfRange(pattern, stars, pattern.length));
+        }
+        int literalEnd = 0;
+        while (literalEnd < pattern.length && !meta(pattern[literalEnd])) {
+            literalEnd++;
+        }
+        if (literalEnd > 0 && allStars(pattern, literalEnd)) {
+            return new ComponentGlob(source, Shape.PREFIX, null, Arrays.copyOf(pattern, literalEnd));
         }
         List<Chunk> chunks = new ArrayList<>();
         int i = 0;
@@ -68,21 +97,34 @@ public final class ComponentGlob {
             int end = chunkEnd(pattern, i);
             Op[] ops = parseChunk(pattern, i, end);
             if (ops == null) {
-                return new ComponentGlob(source, false, null, NOTHING);
+                return new ComponentGlob(source, Shape.NEVER, null, NOTHING);
             }
             chunks.add(new Chunk(star, ops));
             i = end;
         }
-        return new ComponentGlob(source, true, chunks.toArray(Chunk[]::new), null);
+        return new ComponentGlob(source, Shape.GENERAL, chunks.toArray(Chunk[]::new), null);
     }
 
-    private static boolean hasMeta(byte[] pattern) {
-        for (byte b : pattern) {
-            if (b == '*' || b == '?' || b == '[' || b == '\\') {
+    private static boolean meta(byte b) {
+        return b == '*' || b == '?' || b == '[' || b == '\\';
+    }
+
+    private static boolean hasMeta(byte[] pattern, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (meta(pattern[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean allStars(byte[] pattern, int from) {
+        for (int i = from; i < pattern.length; i++) {
+            if (pattern[i] != '*') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Go's scanChunk: a chunk ends at the first star outside what looks like a class. */
@@ -116,36 +158,10 @@ public final class ComponentGlob {
         while (i < end) {
             byte b = p[i];
             if (b == '[') {
-                i++;
-                boolean negated = i < end && p[i] == '^';
-                if (negated) {
-                    i++;
+                i = parseClass(p, i + 1, end, ops);
+                if (i < 0) {
+                    return null;
                 }
-                List<Integer> ranges = new ArrayList<>();
-                while (true) {
-                    if (i < end && p[i] == ']' && !ranges.isEmpty()) {
-                        i++;
-                        break;
-                    }
-                    long lo = escaped(p, i, end);
-                    if (lo < 0) {
-                        return null;
-                    }
-                    i = (int) (lo >>> 32);
-                    int hi = (int) lo;
-                    int low = hi;
-                    if (p[i] == '-') {
-                        long h = escaped(p, i + 1, end);
-                        if (h < 0) {
-                            return null;
-                        }
-                        i = (int) (h >>> 32);
-                        hi = (int) h;
-                    }
-                    ranges.add(low);
-                    ranges.add(hi);
-                }
-                ops.add(new Op(-1, false, negated, ranges.stream().mapToInt(Integer::intValue).toArray()));
             } else if (b == '?') {
                 ops.add(new Op(-1, true, false, null));
                 i++;
@@ -163,6 +179,34 @@ public final class ComponentGlob {
         return ops.toArray(Op[]::new);
     }
 
+    /** A class after its '[': adds it and returns the index after its ']', or -1 when malformed. */
+    private static int parseClass(byte[] p, int i, int end, List<Op> ops) {
+        boolean negated = i < end && p[i] == '^';
+        if (negated) {
+            i++;
+        }
+        List<Integer> ranges = new ArrayList<>();
+        while (!(i < end && p[i] == ']' && !ranges.isEmpty())) {
+            long lo = escaped(p, i, end);
+            if (lo < 0) {
+                return -1;
+            }
+            i = (int) (lo >>> 32);
+            long hi = lo;
+            if (p[i] == '-') {
+                hi = escaped(p, i + 1, end);
+                if (hi < 0) {
+                    return -1;
+                }
+                i = (int) (hi >>> 32);
+            }
+            ranges.add((int) lo);
+            ranges.add((int) hi);
+        }
+        ops.add(new Op(-1, false, negated, ranges.stream().mapToInt(Integer::intValue).toArray()));
+        return i + 1;
+    }
+
     /**
      * Go's getEsc: a possibly escaped rune inside a class, packed as (next index << 32 | rune); negative when malformed
      * (nothing left, a bare '-' or ']', an escape at the end, an invalid rune, or nothing after the rune).
@@ -177,10 +221,10 @@ public final class ComponentGlob {
                 return -1;
             }
         }
-        long rune = decodeRune(p, i, end);
+        long rune = Utf8Rune.decode(p, i, end);
         int r = (int) rune;
         int n = (int) (rune >>> 32);
-        if (r == RUNE_ERROR && n == 1) {
+        if (r == Utf8Rune.ERROR && n == 1) {
             return -1;
         }
         if (i + n >= end) {
@@ -196,12 +240,31 @@ public final class ComponentGlob {
 
     /** Whether the whole name (UTF-8 bytes) matches. */
     public boolean matches(byte[] name) {
-        if (literal != null) {
-            return Arrays.equals(literal, name);
+        return switch (shape) {
+            case LITERAL -> Arrays.equals(fixed, name);
+            case SUFFIX -> name.length >= fixed.length
+                    && Arrays.equals(name, name.length - fixed.length, name.length, fixed, 0, fixed.length)
+                    && noSlash(name, 0, name.length - fixed.length);
+            case PREFIX -> name.length >= fixed.length
+                    && Arrays.equals(name, 0, fixed.length, fixed, 0, fixed.length)
+                    && noSlash(name, fixed.length, name.length);
+            case ANY -> noSlash(name, 0, name.length);
+            case GENERAL -> matchChunks(name);
+            case NEVER -> false;
+        };
+    }
+
+    private static boolean noSlash(byte[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] == '/') {
+                return false;
+            }
         }
-        if (!valid) {
-            return false;
-        }
+        return true;
+    }
+
+    /** Go's Match loop: each chunk at the leftmost place it fits, the last one at the end of the name. */
+    private boolean matchChunks(byte[] name) {
         int pos = 0;
         outer:
         for (int c = 0; c < chunks.length; c++) {
@@ -248,9 +311,9 @@ public final class ComponentGlob {
                 if (s[pos] == '/') {
                     return -1;
                 }
-                pos += (int) (decodeRune(s, pos, s.length) >>> 32);
+                pos += (int) (Utf8Rune.decode(s, pos, s.length) >>> 32);
             } else {
-                long rune = decodeRune(s, pos, s.length);
+                long rune = Utf8Rune.decode(s, pos, s.length);
                 int r = (int) rune;
                 boolean match = false;
                 int[] ranges = op.ranges();
@@ -275,54 +338,9 @@ public final class ComponentGlob {
         return -1;
     }
 
-    /** Go's utf8.DecodeRune: (length << 32 | rune), U+FFFD with length 1 for an invalid or short encoding. */
-    static long decodeRune(byte[] s, int i, int end) {
-        int b0 = s[i] & 0xFF;
-        if (b0 < 0x80) {
-            return (1L << 32) | b0;
-        }
-        int need;
-        int lo = 0x80;
-        int hi = 0xBF;
-        int rune;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            need = 1;
-            rune = b0 & 0x1F;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            need = 2;
-            rune = b0 & 0x0F;
-            if (b0 == 0xE0) {
-                lo = 0xA0;
-            } else if (b0 == 0xED) {
-                hi = 0x9F;
-            }
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            need = 3;
-            rune = b0 & 0x07;
-            if (b0 == 0xF0) {
-                lo = 0x90;
-            } else if (b0 == 0xF4) {
-                hi = 0x8F;
-            }
-        } else {
-            return (1L << 32) | RUNE_ERROR;
-        }
-        if (i + need >= end) {
-            return (1L << 32) | RUNE_ERROR;
-        }
-        for (int k = 1; k <= need; k++) {
-            int b = s[i + k] & 0xFF;
-            if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) {
-                return (1L << 32) | RUNE_ERROR;
-            }
-            rune = (rune << 6) | (b & 0x3F);
-        }
-        return ((long) (need + 1) << 32) | rune;
-    }
-
     /** Whether Go would report ErrBadPattern (once a match reaches the fault); such a glob matches nothing. */
     public boolean malformed() {
-        return !valid;
+        return shape == Shape.NEVER;
     }
 
     @Override

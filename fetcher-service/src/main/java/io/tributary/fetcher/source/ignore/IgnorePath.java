@@ -34,7 +34,24 @@ public final class IgnorePath {
 
     /** A relative path with forward slashes, split on every slash as Flux does; the empty path is the root. */
     public static IgnorePath of(String path) {
-        return path.isEmpty() ? ROOT : new IgnorePath(path.split("/", -1));
+        if (path.isEmpty()) {
+            return ROOT;
+        }
+        int count = 1;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                count++;
+            }
+        }
+        String[] names = new String[count];
+        int start = 0;
+        for (int k = 0; k < count - 1; k++) {
+            int slash = path.indexOf('/', start);
+            names[k] = path.substring(start, slash);
+            start = slash + 1;
+        }
+        names[count - 1] = path.substring(start);
+        return new IgnorePath(names);
     }
 
     public static IgnorePath of(List<String> components) {

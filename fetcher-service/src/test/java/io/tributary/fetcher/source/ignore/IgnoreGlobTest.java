@@ -115,4 +115,30 @@ class IgnoreGlobTest {
         assertThat(ComponentGlob.compile("[\\a-\\c]").matches("b")).isTrue();
         assertThat(ComponentGlob.compile("[\\").malformed()).isTrue();
     }
+
+    @Test
+    void questionMarkTakesOneRuneAsGoDecodesIt() {
+        // Go's utf8.DecodeRune: an overlong or surrogate encoding is one invalid byte at a time
+        assertThat(ComponentGlob.compile("?").matches(new byte[] {(byte) 0xc0, (byte) 0x80})).isFalse();
+        assertThat(ComponentGlob.compile("??").matches(new byte[] {(byte) 0xc0, (byte) 0x80})).isTrue();
+        assertThat(ComponentGlob.compile("?").matches(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})).isFalse();
+        assertThat(ComponentGlob.compile("???").matches(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})).isTrue();
+        assertThat(ComponentGlob.compile("?").matches(new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80})).isTrue();
+        assertThat(ComponentGlob.compile("?").matches(new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98})).isFalse();
+        assertThat(ComponentGlob.compile("[\u00e0-\u00ff]").matches("\u00e9")).isTrue();
+    }
+
+    @Test
+    void shortcutShapesAnswerAsTheGeneralMatcher() {
+        // stars then a literal, a literal then stars, stars only: the same answers Go's loop gives
+        assertThat(ComponentGlob.compile("*.md").matches("README.md")).isTrue();
+        assertThat(ComponentGlob.compile("*.md").matches(".md")).isTrue();
+        assertThat(ComponentGlob.compile("**.md").matches("a/b.md")).isFalse();
+        assertThat(ComponentGlob.compile("*.md").matches("md")).isFalse();
+        assertThat(ComponentGlob.compile("v*").matches("v")).isTrue();
+        assertThat(ComponentGlob.compile("v*").matches("v/x")).isFalse();
+        assertThat(ComponentGlob.compile("a/*").matches("a/x")).isTrue();
+        assertThat(ComponentGlob.compile("**").matches("")).isTrue();
+        assertThat(ComponentGlob.compile("*").matches("a/b")).isFalse();
+    }
 }
