@@ -37,4 +37,16 @@ class BucketKeysTest {
         assertThat(rules.excludedKey("logo.png")).isFalse();
         assertThat(rules.excludedKey(".git/config")).isFalse();
     }
+
+    @Test
+    void aKeyIsDecidedAloneSoANegationBringsItBackFromAnExcludedDirectory() {
+        // Flux's fetchEtagIndex: matcher.Match(strings.Split(key, "/"), false), no VCS entries, no defaults
+        IgnoreRules rules = IgnoreRules.patternsOnly(IgnoreRules.lines("docs/\n!docs/keep.md\n*.png\n"));
+        assertThat(rules.excludedKey("docs/keep.md")).isFalse();
+        assertThat(rules.excludedKey("docs/drop.md")).isTrue();
+        assertThat(rules.excludedKey("docs/sub/keep.md")).isTrue();
+        assertThat(rules.excludedKey("logo.png")).isTrue();
+        assertThat(rules.excludedKey("docs")).isFalse();
+        assertThat(IgnoreRules.patternsOnly(List.of()).excludedKey("logo.png")).isFalse();
+    }
 }

@@ -18,6 +18,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class TreeTar {
 
+    /** What an excluded directory means for what lies below it. */
+    public enum Walk {
+        /** Nothing below it is visited (Helm's chart loader). */
+        SKIP_EXCLUDED_DIRECTORIES,
+        /**
+         * Only the directory's own entry is left out; every path below is still decided on its own (Flux's artifact
+         * archive, which walks the whole tree and tests each path).
+         */
+        TEST_EVERY_PATH
+    }
+
     private TreeTar() {
     }
 
@@ -25,10 +36,11 @@ public final class TreeTar {
      * @param root the tree
      * @param prefix prepended to every entry name (e.g. {@code chart/}), or empty
      * @param excluded tells, for a path relative to root and whether it is a directory, if it is left out
+     * @param walk whether an excluded directory's contents are still visited
      */
-    public static void write(Path root, String prefix, BiPredicate<String, Boolean> excluded, OutputStream out) throws IOException {
-        List<String> entries = new ArrayList<>();
-        collect(root, root, excluded, entries);
+    public static void write(Path root, String prefix, BiPredicate<String, Boolean> excluded, Walk walk, OutputStream out)
+            throws IOException {
+        List<String> entries = entries(root, excluded, walk);
         if (!prefix.isEmpty()) {
             entries.add("");
         }
@@ -56,7 +68,16 @@ public final class TreeTar {
         tar.finish();
     }
 
-    private static void collect(Path root, Path dir, BiPredicate<String, Boolean> excluded, List<String> entries) throws IOException {
+    /** The entries kept, relative to root, directories with a trailing slash, in lexical order. */
+    public static List<String> entries(Path root, BiPredicate<String, Boolean> excluded, Walk walk) throws IOException {
+        List<String> entries = new ArrayList<>();
+        collect(root, root, excluded, walk, entries);
+        entries.sort(null);
+        return entries;
+    }
+
+    private static void collect(Path root, Path dir, BiPredicate<String, Boolean> excluded, Walk walk, List<String> entries)
+            throws IOException {
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.toList()) {
                 String relative = root.relativize(child).toString().replace('\\', '/');
@@ -64,13 +85,15 @@ public final class TreeTar {
                     continue;
                 }
                 boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-                if (excluded.test(relative, directory)) {
-                    continue;
-                }
+                boolean left = excluded.test(relative, directory);
                 if (directory) {
-                    entries.add(relative + "/");
-                    collect(root, child, excluded, entries);
-                } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!left) {
+                        entries.add(relative + "/");
+                    }
+                    if (!left || walk == Walk.TEST_EVERY_PATH) {
+                        collect(root, child, excluded, walk, entries);
+                    }
+                } else if (!left && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
                     entries.add(relative);
                 }
             }

@@ -76,7 +76,7 @@ class GitFetchBench {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(
                         Files.newOutputStream(dir.resolve("tributary-" + run[0] + ".tar.gz")), sha), 65536)) {
-                    TreeTar.write(tree, "", ignore::excluded, out);
+                    TreeTar.write(tree, "", ignore::excluded, TreeTar.Walk.TEST_EVERY_PATH, out);
                 }
                 delete(tree);
                 return HexFormat.of().formatHex(sha.digest());

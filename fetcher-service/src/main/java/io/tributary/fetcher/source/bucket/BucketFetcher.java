@@ -120,7 +120,7 @@ public class BucketFetcher {
         MinioClient s3 = s3(bucket);
         String prefix = spec.prefix == null ? "" : spec.prefix;
         Path tree = Files.createDirectories(workspace.dir().resolve("tree"));
-        List<String> patterns = new ArrayList<>(readSourceIgnore(s3, spec.bucketName, prefix));
+        List<String> patterns = new ArrayList<>(readSourceIgnore(s3, spec.bucketName));
         patterns.addAll(IgnoreRules.lines(spec.ignore));
         IgnoreRules ignore = IgnoreRules.patternsOnly(patterns);
         TreeMap<String, Item> objects = list(s3, spec.bucketName, prefix, ignore);
@@ -134,7 +134,7 @@ public class BucketFetcher {
             download(s3, spec.bucketName, objects, tree);
             ArtifactInfo stored = artifacts.upload(Bucket.KIND, namespace, bucket.getMetadata().getName(),
                     revision.substring("sha256:".length()) + ".tar.gz", revision, LATEST,
-                    out -> TreeTar.write(tree, "", (path, directory) -> false, out));
+                    out -> TreeTar.write(tree, "", (path, directory) -> false, TreeTar.Walk.TEST_EVERY_PATH, out));
             status.artifact = ArtifactStatus.from(stored);
             status.url = stored.url().substring(0, stored.url().lastIndexOf('/') + 1) + LATEST;
             message = "stored artifact with " + objects.size() + " fetched files from '" + spec.bucketName + "' bucket";
@@ -254,8 +254,9 @@ public class BucketFetcher {
         return io.tributary.fetcher.source.SecretData.load(client, namespace, name, "secret");
     }
 
-    private List<String> readSourceIgnore(MinioClient s3, String bucket, String prefix) throws IOException, FetchFailure {
-        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(prefix + SOURCE_IGNORE).build())) {
+    /** The bucket's root {@code .sourceignore}, whatever the prefix, as Flux reads it. */
+    private List<String> readSourceIgnore(MinioClient s3, String bucket) throws IOException, FetchFailure {
+        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(bucket).object(SOURCE_IGNORE).build())) {
             byte[] bytes = in.readNBytes(1024 * 1024);
             return IgnoreRules.lines(new String(bytes, StandardCharsets.UTF_8));
         } catch (ErrorResponseException e) {
@@ -280,11 +281,11 @@ public class BucketFetcher {
                 if (item.isDir() || key.endsWith("/")) {
                     continue;
                 }
-                String relative = key.substring(prefix.length());
-                if (relative.equals(SOURCE_IGNORE) || ignore.excludedKey(relative)) {
+                // as Flux: the rules see the whole key, and only the root .sourceignore is left out
+                if (key.equals(SOURCE_IGNORE) || ignore.excludedKey(key)) {
                     continue;
                 }
-                objects.put(relative, item);
+                objects.put(key.substring(prefix.length()), item);
             }
         } catch (ErrorResponseException e) {
             throw failure(bucket, e);

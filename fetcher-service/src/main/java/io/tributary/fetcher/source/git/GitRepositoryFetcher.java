@@ -141,7 +141,7 @@ public class GitRepositoryFetcher {
             }
             IgnoreRules ignore = IgnoreRules.read(tree, spec.ignore);
             ArtifactInfo stored = artifacts.upload(GitRepository.KIND, namespace, repo.getMetadata().getName(),
-                    checkout.commit() + ".tar.gz", checkout.revision(), out -> TreeTar.write(tree, "", ignore::excluded, out));
+                    checkout.commit() + ".tar.gz", checkout.revision(), out -> TreeTar.write(tree, "", ignore::excluded, TreeTar.Walk.TEST_EVERY_PATH, out));
             return new Outcome(stored, "stored artifact for revision '" + checkout.revision() + "'", checkout.message(), verified[0], included);
         }
     }

@@ -235,7 +235,7 @@ public class HelmChartBuilder {
     private ArtifactInfo store(HelmChart chart, String name, String revision, Path chartDir) throws IOException, InterruptedException {
         HelmIgnore ignore = HelmIgnore.read(chartDir);
         return artifacts.upload(HelmChart.KIND, chart.getMetadata().getNamespace(), chart.getMetadata().getName(),
-                name + "-" + revision + ".tgz", revision, LATEST, out -> TreeTar.write(chartDir, name + "/", ignore::excluded, out));
+                name + "-" + revision + ".tgz", revision, LATEST, out -> TreeTar.write(chartDir, name + "/", ignore::excluded, TreeTar.Walk.SKIP_EXCLUDED_DIRECTORIES, out));
     }
 
     private void checkFileSizes(Path chartDir) throws IOException, FetchFailure {
