@@ -237,10 +237,12 @@ class FaultIT {
         for (String operator : List.of("fetcher-service", "release-service", "notification-service")) {
             stack.await(operator + " readiness DOWN without its API server", Duration.ofMinutes(2), () -> !stack.ready(operator));
         }
+        org.assertj.core.api.SoftAssertions stops = new org.assertj.core.api.SoftAssertions();
         for (String service : List.of("artifact-service", "fetcher-service", "release-service", "notification-service")) {
             Duration took = stack.terminate(service, Duration.ofSeconds(10));
             System.out.printf("%s stopped %s after SIGTERM%n", service, took == null ? "NOT within 10 s" : "in " + took.toMillis() + " ms");
-            assertThat(took).as(service + " stops within 10 s of SIGTERM").isNotNull();
+            stops.assertThat(took).as(service + " stops within 10 s of SIGTERM").isNotNull();
         }
+        stops.assertAll();
     }
 }

@@ -258,7 +258,7 @@ class HelmSourcesIT {
         createChart("evil", "evil", "*", SourceReference.Kind.HelmRepository, "charts", spec -> { });
         stack.await("evil to fail", Duration.ofSeconds(60), () -> ready(chart("evil") == null ? null : chart("evil").getStatus())
                 .map(c -> "False".equals(c.getStatus())).orElse(false));
-        assertThat(ready(chart("evil").getStatus()).orElseThrow().getMessage()).contains("escapes the chart directory");
+        assertThat(ready(chart("evil").getStatus()).orElseThrow().getMessage()).contains("escapes the target directory");
         assertThat(chart("evil").getStatus().artifact).isNull();
 
         createChart("tampered", "tampered", "*", SourceReference.Kind.HelmRepository, "charts", spec -> { });

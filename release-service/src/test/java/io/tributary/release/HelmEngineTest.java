@@ -37,6 +37,17 @@ class HelmEngineTest {
     }
 
     @Test
+    void afterRenderingTheJvmStillOwnsSigterm() throws Exception {
+        Path values = Files.writeString(dir.resolve("values.yaml"), "message: hi\n");
+        new HelmEngine().render(chart(), "signals", "default", values);
+        sun.misc.Signal term = new sun.misc.Signal("TERM");
+        sun.misc.SignalHandler current = sun.misc.Signal.handle(term, sun.misc.SignalHandler.SIG_DFL);
+        sun.misc.Signal.handle(term, current);
+        // the Go library's handler would show as a NativeHandler; the JVM's is the Terminator's Java handler
+        assertThat(current.getClass().getName()).isNotEqualTo("jdk.internal.misc.Signal$NativeHandler");
+    }
+
+    @Test
     void rendersTheChartWithTheGivenValues() throws Exception {
         Path values = dir.resolve("values.yaml");
         Files.writeString(values, "color: red\n");

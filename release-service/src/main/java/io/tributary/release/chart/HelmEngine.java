@@ -10,9 +10,8 @@ import java.nio.file.Path;
 public final class HelmEngine {
 
     static {
-        // load the Go library now and hand the shutdown signals back to the JVM (see NativeSignals)
-        Helm.version().call();
-        NativeSignals.restoreJvmHandlers();
+        // the JVM's shutdown signal handlers, before the Go library can take them (see NativeSignals)
+        NativeSignals.captureJvmHandlers();
     }
 
     /** Renders {@code chartDir} with the values in {@code valuesFile} as Helm's {@code template} does. */

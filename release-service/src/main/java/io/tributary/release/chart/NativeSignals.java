@@ -1,33 +1,40 @@
 package io.tributary.release.chart;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * The Helm Go library, once loaded into the JVM, takes over the process's SIGTERM, SIGINT and SIGHUP handlers, so a
- * SIGTERM no longer starts the JVM's shutdown and the service runs on until SIGKILL. Registering the JVM's own
- * handlers again puts them back in front: SIGTERM then stops the service as it stops every other.
+ * The Helm Go library, once it has rendered a chart, has taken over the process's SIGTERM, SIGINT and SIGHUP
+ * handlers: a SIGTERM no longer starts the JVM's shutdown and the service runs on until SIGKILL. The JVM's own
+ * handlers are captured before the library is first used ({@link #captureJvmHandlers}) and registered again after
+ * every call into it ({@link #restoreJvmHandlers}), which puts the JVM's native handler back in front.
  */
 final class NativeSignals {
 
     private static final Logger LOG = Logger.getLogger(NativeSignals.class);
-    private static final String[] SHUTDOWN_SIGNALS = {"TERM", "INT", "HUP"};
+    private static final Map<Signal, SignalHandler> JVM = new LinkedHashMap<>();
 
     private NativeSignals() {
     }
 
-    static void restoreJvmHandlers() {
-        for (String name : SHUTDOWN_SIGNALS) {
+    /** Must run before the Go library is loaded. */
+    static synchronized void captureJvmHandlers() {
+        for (String name : new String[] {"TERM", "INT", "HUP"}) {
             Signal signal = new Signal(name);
             try {
-                // handle() returns the JVM's current handler (the one that runs the shutdown hooks); handing it back
-                // re-registers the JVM's native handler for the signal
                 SignalHandler jvm = Signal.handle(signal, SignalHandler.SIG_DFL);
                 Signal.handle(signal, jvm);
+                JVM.put(signal, jvm);
             } catch (IllegalArgumentException reserved) {
-                LOG.debugf("SIG%s cannot be re-registered: %s", name, reserved.getMessage());
+                LOG.debugf("SIG%s is not available: %s", name, reserved.getMessage());
             }
         }
+    }
+
+    static synchronized void restoreJvmHandlers() {
+        JVM.forEach(Signal::handle);
     }
 }

@@ -55,7 +55,7 @@ public class ReleaseRunner {
     private final HelmEngine engine = new HelmEngine();
     private final VerifiedDownload downloads = new VerifiedDownload();
 
-    /** Created at start-up, so that the Helm library is loaded (and the signal handlers restored) before any work. */
+    /** Created at start-up, so that the JVM's signal handlers are captured before the Helm library is used. */
     void loadHelmAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
         // the observer alone makes the container create this bean, and with it the engine
     }
