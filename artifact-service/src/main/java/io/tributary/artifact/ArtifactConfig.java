@@ -19,9 +19,31 @@ public interface ArtifactConfig {
     @WithDefault("536870912")
     long maxEntryBytes();
 
-    /** Largest uncompressed tree accepted in one upload. */
+    /** Largest uncompressed tree accepted in one upload: the sum of its regular files. */
     @WithDefault("2147483648")
     long maxTreeBytes();
+
+    /** Largest tar stream accepted in one upload once decompressed, headers and padding included (bounds gzip bombs). */
+    @WithDefault("3221225472")
+    long maxArchiveBytes();
+
+    /** Most entries (files, directories, dropped symlinks) in one upload (bounds tar bombs). */
+    @WithDefault("250000")
+    int maxEntries();
+
+    /** Deepest entry path, in segments ({@code a/b/c} is 3). */
+    @WithDefault("128")
+    int maxPathDepth();
+
+    /** Longest entry path, in UTF-8 bytes; each segment is also held to the 255-byte file-name limit. */
+    @WithDefault("2048")
+    int maxPathBytes();
+
+    /** The archive limits above, together. */
+    default io.tributary.artifact.packaging.ArchiveLimits archiveLimits() {
+        return new io.tributary.artifact.packaging.ArchiveLimits(maxEntryBytes(), maxTreeBytes(), maxArchiveBytes(), maxEntries(),
+                maxPathDepth(), maxPathBytes());
+    }
 
     /** When set, uploads and deletions need {@code Authorization: Bearer <token>}. */
     java.util.Optional<String> uploadToken();

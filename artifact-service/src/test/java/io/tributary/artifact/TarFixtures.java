@@ -37,6 +37,19 @@ public final class TarFixtures {
         return bytes.toByteArray();
     }
 
+    /** The entry names of a tar.gz artifact, in order. */
+    public static java.util.List<String> entryNames(byte[] targz) throws IOException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(targz)), StandardCharsets.UTF_8.name())) {
+            TarArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
     /** A raw tar header with an arbitrary (unsafe) name, bypassing library checks. */
     public static byte[] tarWithRawName(String name, String content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -62,6 +62,19 @@ public class IndexCatalog {
         return t;
     });
 
+    /** Removes the temporary files of compact indexes whose writing a killed process interrupted. */
+    void clearLeftovers(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) throws IOException {
+        Path dir = cacheDir();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().contains(".tmp-")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
     /** Every HelmRepository with a stored index: {@code [namespace, name]}. */
     public List<String[]> repositories() throws IOException {
         List<String[]> result = new ArrayList<>();

@@ -42,7 +42,7 @@ public class ArtifactDownloadResource {
         try {
             key = new ArtifactKey(kind, namespace, name, file);
         } catch (IllegalArgumentException e) {
-            return Problem.of(Response.Status.NOT_FOUND, e.getMessage());
+            return Problem.of(Response.Status.NOT_FOUND, "NotFound", e.getMessage());
         }
         Optional<ArtifactStore.Stored> stored = store.stat(key);
         if (stored.isEmpty()) {
@@ -53,7 +53,7 @@ public class ArtifactDownloadResource {
             }
         }
         if (stored.isEmpty()) {
-            return Problem.of(Response.Status.NOT_FOUND, "no artifact at " + key.path());
+            return Problem.of(Response.Status.NOT_FOUND, "NotFound", "no artifact at " + key.path());
         }
         String etag = "\"" + stored.get().digest() + "\"";
         if (etag.equals(ifNoneMatch)) {
@@ -66,7 +66,7 @@ public class ArtifactDownloadResource {
         if (withBody) {
             Optional<InputStream> body = store.open(key);
             if (body.isEmpty()) {
-                return Problem.of(Response.Status.NOT_FOUND, "no artifact at " + key.path());
+                return Problem.of(Response.Status.NOT_FOUND, "NotFound", "no artifact at " + key.path());
             }
             response.entity(body.get());
         }

@@ -1,15 +1,10 @@
 package io.tributary.artifact.http;
 
 import io.tributary.artifact.ArtifactConfig;
-import io.tributary.artifact.events.ArtifactEventPublisher;
-import io.tributary.artifact.packaging.InvalidArchiveException;
+import io.tributary.artifact.packaging.BodyReadException;
 import io.tributary.artifact.packaging.TarNormalizer;
 import io.tributary.artifact.storage.ArtifactKey;
 import io.tributary.artifact.storage.ArtifactStore;
-import io.tributary.artifact.storage.RetentionPolicy;
-import io.tributary.events.ArtifactInfo;
-import io.tributary.events.ArtifactStored;
-import io.tributary.events.ObjectRef;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,58 +19,52 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import org.jboss.logging.Logger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
- * The fetchers' upload endpoint: takes an uncompressed tar stream of a source tree, turns it into the
- * deterministic tar.gz, stores it atomically and announces it on Kafka.
+ * The fetchers' upload endpoint: takes a tar stream of a source tree (plain or gzip-compressed), turns it into the
+ * deterministic tar.gz, stores it atomically and announces it on Kafka; or stores a single file (a Helm index) as it is.
  */
 @Path("/api/v1/artifacts")
 public class ArtifactUploadResource {
 
-    private static final Logger LOG = Logger.getLogger(ArtifactUploadResource.class);
+    static final List<String> ARCHIVE_TYPES = List.of("application/x-tar", "application/gzip", "application/x-gzip");
+    static final List<String> FILE_TYPES = List.of(MediaType.APPLICATION_OCTET_STREAM, "application/yaml", "application/x-yaml");
 
-    @Inject
-    ArtifactStore store;
     @Inject
     ArtifactConfig config;
     @Inject
-    ArtifactEventPublisher publisher;
-    @Inject
     UploadAuthorization authorization;
     @Inject
-    io.tributary.artifact.catalog.IndexCatalog catalog;
+    ArtifactIntake intake;
+    @Inject
+    ArtifactStore store;
 
     @PUT
     @Path("{kind}/{namespace}/{name}/{file}")
-    @Consumes("application/x-tar")
+    @Consumes({"application/x-tar", "application/gzip", "application/x-gzip"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @PathParam("file") String file,
             @QueryParam("objectKind") String objectKind, @QueryParam("revision") String revision,
-            @QueryParam("alias") String alias, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth, InputStream body)
-            throws Exception {
-        Target target = target(auth, kind, namespace, name, file, alias, objectKind, revision);
-        ArtifactKey key = target.key();
-        ArtifactKey aliasKey = target.alias();
-        TarNormalizer normalizer = new TarNormalizer(config.maxEntryBytes(), config.maxTreeBytes());
-        try {
-            return store(key, aliasKey, objectKind, namespace, name, revision, out -> {
-                TarNormalizer.Result result = normalizer.normalize(body, out);
-                return new ArtifactStore.Written(result.digest(), result.size());
-            });
-        } catch (InvalidArchiveException e) {
-            return Problem.badRequest("archive rejected: " + e.getMessage());
-        }
+            @QueryParam("alias") String alias, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        UploadTarget target = target(auth, kind, namespace, name, file, alias, objectKind, revision);
+        requireContentType(contentType);
+        TarNormalizer normalizer = new TarNormalizer(config.archiveLimits());
+        return intake.store(target, out -> {
+            TarNormalizer.Result result = normalizer.normalize(body, out);
+            return new ArtifactStore.Written(result.digest(), result.size());
+        });
     }
 
     /**
      * Stores the body as it is (a Helm repository index, for one): the digest is the sha256 of the bytes. Bodies over
-     * {@code tributary.artifact.max-entry-bytes} are refused with 413, before more than that is read.
+     * {@code tributary.artifact.max-entry-bytes} are refused with 413, before more than that is read; archives are not
+     * taken this way, since they would skip every check {@link #upload} makes.
      */
     @PUT
     @Path("{kind}/{namespace}/{name}/{file}")
@@ -85,126 +74,93 @@ public class ArtifactUploadResource {
             @PathParam("name") String name, @PathParam("file") String file,
             @QueryParam("objectKind") String objectKind, @QueryParam("revision") String revision,
             @QueryParam("alias") String alias, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws Exception {
-        Target target = target(auth, kind, namespace, name, file, alias, objectKind, revision);
-        ArtifactKey key = target.key();
-        ArtifactKey aliasKey = target.alias();
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws IOException {
+        UploadTarget target = target(auth, kind, namespace, name, file, alias, objectKind, revision);
+        requireContentType(contentType);
+        if (isArchiveName(target.key().file())) {
+            throw new Rejection(Response.Status.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "Content-Type: '"
+                    + (contentType == null ? "" : contentType) + "' cannot be stored as the archive '" + target.key().file()
+                    + "'; archives are uploaded as " + ARCHIVE_TYPES);
+        }
         long limit = config.maxEntryBytes();
         if (contentLength != null && contentLength > limit) {
-            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "file is " + contentLength + " bytes, over the limit of " + limit);
+            throw tooLarge("file is " + contentLength + " bytes, over the limit of " + limit);
         }
-        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-        try {
-            return store(key, aliasKey, objectKind, namespace, name, revision, out -> {
-                byte[] buffer = new byte[65536];
-                long size = 0;
-                int n;
-                while ((n = body.read(buffer)) >= 0) {
-                    size += n;
-                    if (size > limit) {
-                        throw new InvalidArchiveException("file exceeds the limit of " + limit + " bytes");
-                    }
-                    sha.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
+        return intake.store(target, out -> {
+            MessageDigest sha = sha256();
+            byte[] buffer = new byte[65536];
+            long size = 0;
+            int n;
+            while ((n = read(body, buffer)) >= 0) {
+                size += n;
+                if (size > limit) {
+                    throw tooLarge("file exceeds the limit of " + limit + " bytes");
                 }
-                return new ArtifactStore.Written("sha256:" + java.util.HexFormat.of().formatHex(sha.digest()), size);
-            });
-        } catch (InvalidArchiveException e) {
-            return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
-        }
-    }
-
-    private Response store(ArtifactKey key, ArtifactKey aliasKey, String objectKind, String namespace, String name, String revision,
-            ArtifactStore.Writer writer) throws Exception {
-        Optional<ArtifactStore.Stored> previous = store.stat(key);
-        ArtifactStore.Stored stored = store.write(key, writer);
-        if (aliasKey != null) {
-            store.link(aliasKey, key);
-        }
-        if (io.tributary.artifact.catalog.IndexCatalog.KIND.equals(key.kind()) && aliasKey != null
-                && io.tributary.artifact.catalog.IndexCatalog.INDEX.equals(aliasKey.file())) {
-            catalog.warm(key, stored.digest());
-        }
-        boolean changed = previous.map(p -> !p.digest().equals(stored.digest())).orElse(true);
-        ObjectRef ref = new ObjectRef(objectKind, namespace, name);
-        ArtifactInfo info = new ArtifactInfo(key.path(), url(key), revision, stored.digest(), stored.size(),
-                stored.lastModified(), Map.of());
-        String reason = changed ? "NewArtifact" : "ArtifactUpToDate";
-        String message = changed ? "stored artifact for revision '" + revision + "'" : "artifact up to date with revision '" + revision + "'";
-        publisher.publish(new ArtifactStored(ref, "info", reason, message,
-                Map.of("revision", revision, "digest", stored.digest()), info));
-        prune(key);
-        return Response.status(changed ? Response.Status.CREATED : Response.Status.OK).entity(info).build();
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            if (size == 0) {
+                throw Rejection.badRequest("InvalidRequest", "body: must not be empty");
+            }
+            return new ArtifactStore.Written("sha256:" + HexFormat.of().formatHex(sha.digest()), size);
+        });
     }
 
     @DELETE
     @Path("{kind}/{namespace}/{name}")
     public Response deleteAll(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) throws IOException {
-        if (!authorization.permits(auth)) {
-            return Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required");
-        }
-        try {
-            new ArtifactKey(kind, namespace, name, "probe");
-        } catch (IllegalArgumentException e) {
-            return Problem.badRequest(e.getMessage());
-        }
-        for (ArtifactStore.Stored stored : store.list(kind.toLowerCase(Locale.ROOT), namespace, name)) {
+        requireToken(auth);
+        ArtifactKey probe = UploadTarget.key(kind, namespace, name, "probe");
+        for (ArtifactStore.Stored stored : store.list(probe.kind(), probe.namespace(), probe.name())) {
             store.delete(stored.key());
         }
         return Response.noContent().build();
     }
 
-    /** The upload's target once the token and the parameters are checked; a refusal is thrown as its 401 or 400 answer. */
-    private Target target(String auth, String kind, String namespace, String name, String file, String alias, String objectKind,
+    /** The upload's target once the token and the parameters are checked. */
+    private UploadTarget target(String auth, String kind, String namespace, String name, String file, String alias, String objectKind,
             String revision) {
+        requireToken(auth);
+        return UploadTarget.of(kind, namespace, name, file, alias, objectKind, revision);
+    }
+
+    private void requireToken(String auth) {
         if (!authorization.permits(auth)) {
-            throw new jakarta.ws.rs.WebApplicationException(Problem.of(Response.Status.UNAUTHORIZED, "a valid upload token is required"));
+            throw new Rejection(Response.Status.UNAUTHORIZED, "Unauthorized", "a valid upload token is required");
         }
+    }
+
+    /** Without a Content-Type, JAX-RS would pick either endpoint; an upload must say what it is. */
+    private static void requireContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new Rejection(Response.Status.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "Content-Type: required; archives are "
+                    + "uploaded as " + ARCHIVE_TYPES + ", single files as " + FILE_TYPES);
+        }
+    }
+
+    static boolean isArchiveName(String file) {
+        return file.endsWith(".tar.gz") || file.endsWith(".tgz") || file.endsWith(".tar");
+    }
+
+    private static int read(InputStream body, byte[] buffer) throws BodyReadException {
         try {
-            return Target.of(kind, namespace, name, file, alias, objectKind, revision);
-        } catch (IllegalArgumentException e) {
-            throw new jakarta.ws.rs.WebApplicationException(Problem.badRequest(e.getMessage()));
+            return body.read(buffer);
+        } catch (IOException | RuntimeException e) {
+            throw new BodyReadException(e);
         }
     }
 
-    /** Where an upload goes, checked: the artifact's key, its optional alias, and the request's parameters. */
-    record Target(ArtifactKey key, ArtifactKey alias) {
-        static Target of(String kind, String namespace, String name, String file, String alias, String objectKind, String revision) {
-            ArtifactKey key = new ArtifactKey(kind, namespace, name, file);
-            ArtifactKey aliasKey = alias == null || alias.isBlank() ? null : new ArtifactKey(kind, namespace, name, alias);
-            if (key.equals(aliasKey)) {
-                throw new IllegalArgumentException("alias: must differ from the artifact's file name");
-            }
-            requireObjectKind(objectKind, key);
-            if (revision == null || revision.isBlank()) {
-                throw new IllegalArgumentException("revision: must not be empty");
-            }
-            return new Target(key, aliasKey);
-        }
+    private static Rejection tooLarge(String message) {
+        return new Rejection(Response.Status.REQUEST_ENTITY_TOO_LARGE, "PayloadTooLarge", message);
     }
 
-    private static void requireObjectKind(String objectKind, ArtifactKey key) {
-        if (objectKind == null || !objectKind.toLowerCase(Locale.ROOT).equals(key.kind())) {
-            throw new IllegalArgumentException("objectKind: must name the object's kind matching path kind '"
-                    + key.kind() + "', got '" + objectKind + "'");
-        }
-    }
-
-    private String url(ArtifactKey key) {
-        String base = config.advertisedUrl();
-        return (base.endsWith("/") ? base : base + "/") + key.path();
-    }
-
-    private void prune(ArtifactKey current) {
-        RetentionPolicy policy = new RetentionPolicy(config.retention().records(), config.retention().ttl());
+    private static MessageDigest sha256() {
         try {
-            for (ArtifactStore.Stored expired : policy.expired(
-                    store.list(current.kind(), current.namespace(), current.name()), current, Instant.now())) {
-                store.delete(expired.key());
-            }
-        } catch (IOException e) {
-            LOG.warnf("retention of %s failed: %s", current.objectPrefix(), e.getMessage());
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

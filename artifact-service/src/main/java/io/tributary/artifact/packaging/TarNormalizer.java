@@ -3,20 +3,24 @@ package io.tributary.artifact.packaging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Rewrites an uploaded tar stream into Tributary's deterministic tar.gz: entries in strictly increasing
- * lexical order, regular files and directories only, uid/gid 0, empty owner names, zero timestamps,
- * modes normalised (directories 0750, files 0600, executables 0700). The digest is computed while writing,
- * so the same tree always gives byte-identical output.
+ * Rewrites an uploaded tar stream (plain or gzip-compressed) into Tributary's deterministic tar.gz: entries in strictly
+ * increasing lexical order, regular files and directories only, uid/gid 0, empty owner names, zero timestamps, modes
+ * normalised (directories 0750, files 0600, executables 0700). The digest is computed while writing, so the same tree
+ * always gives byte-identical output.
+ *
+ * <p>Symbolic links are dropped, as Flux drops them when it archives a tree; hard links, devices, pipes and sparse files
+ * are refused. An archive with no entries is valid and gives the empty artifact (Flux archives an empty directory the
+ * same way); an empty body is not an archive.
  */
 public final class TarNormalizer {
 
@@ -24,69 +28,68 @@ public final class TarNormalizer {
     private static final int FILE_MODE = 0100600;
     private static final int EXEC_MODE = 0100700;
 
-    private final long maxEntryBytes;
-    private final long maxTotalBytes;
+    private final ArchiveLimits limits;
 
-    public TarNormalizer(long maxEntryBytes, long maxTotalBytes) {
-        this.maxEntryBytes = maxEntryBytes;
-        this.maxTotalBytes = maxTotalBytes;
+    public TarNormalizer(ArchiveLimits limits) {
+        this.limits = limits;
     }
 
-    /** The outcome of packaging: digest {@code sha256:<hex>}, compressed size and entry count. */
+    /** The outcome of packaging: digest {@code sha256:<hex>}, compressed size and the number of entries kept. */
     public record Result(String digest, long size, int entries) {
     }
 
     /**
      * Reads the tar {@code input} and writes the normalised gzip tarball to {@code output}.
      *
-     * @throws InvalidArchiveException when an entry is unsafe, out of order or over the size limits
+     * @throws InvalidArchiveException when the body is not a tar archive, or an entry is unsafe, out of order or over a limit
+     * @throws BodyReadException when the body cannot be read to its end
      */
     public Result normalize(InputStream input, OutputStream output) throws IOException {
+        ArchiveInput archive = ArchiveInput.open(input, limits.maxArchiveBytes());
+        StrictTarReader tar = new StrictTarReader(archive.stream());
         MessageDigest sha256 = sha256();
         CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(output, sha256));
-        int entries = 0;
-        long total = 0;
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(input);
-                GZIPOutputStream gzip = new GZIPOutputStream(new NonClosing(counted), 64 * 1024);
-                TarArchiveOutputStream out = new TarArchiveOutputStream(gzip)) {
+        int kept = 0;
+        try (GZIPOutputStream gzip = new GZIPOutputStream(new NonClosing(counted), 64 * 1024);
+                TarArchiveOutputStream out = new TarArchiveOutputStream(gzip, StandardCharsets.UTF_8.name())) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            String previous = null;
+            Tally tally = new Tally(limits);
             TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                if (!entry.isDirectory() && !isRegularFile(entry)) {
-                    continue; // symlinks, hard links and devices never enter an artifact
+            while ((entry = tar.next()) != null) {
+                tally.countEntry();
+                EntryType type = entry.isSparse() ? EntryType.SPARSE : EntryType.of(entry.getLinkFlag(), entry.getName());
+                String name = EntryNames.normalize(entry.getName(), type == EntryType.DIRECTORY, limits.maxPathDepth(),
+                        limits.maxPathBytes());
+                if (keep(type, name, entry, tally)) {
+                    copyEntry(tar, entry, type, name, out);
+                    kept++;
                 }
-                String name = checkedName(entry, previous);
-                total += entry.isDirectory() ? 0 : entry.getSize();
-                if (total > maxTotalBytes) {
-                    throw new InvalidArchiveException("archive content exceeds the limit of " + maxTotalBytes + " bytes");
-                }
-                copyEntry(tar, entry, name, out);
-                previous = name;
-                entries++;
             }
+            archive.checkTrailer(tar.getBytesRead());
             out.finish();
         }
-        return new Result("sha256:" + HexFormat.of().formatHex(sha256.digest()), counted.count(), entries);
+        return new Result("sha256:" + HexFormat.of().formatHex(sha256.digest()), counted.count(), kept);
     }
 
-    /** The entry's clean name; it must sort after {@code previous} and fit the per-entry limit. */
-    private String checkedName(TarArchiveEntry entry, String previous) throws InvalidArchiveException {
-        String name = EntryNames.normalize(entry.getName(), entry.isDirectory());
-        if (previous != null && name.compareTo(previous) <= 0) {
-            throw new InvalidArchiveException("entries must be in strictly increasing lexical order: '"
-                    + name + "' after '" + previous + "'");
+    /** Whether the entry goes into the artifact; refuses what cannot, and checks order and sizes. */
+    private static boolean keep(EntryType type, String name, TarArchiveEntry entry, Tally tally) throws InvalidArchiveException {
+        if (type == EntryType.DIRECTORY && name.equals(EntryNames.ROOT)) {
+            return false;
         }
-        if (!entry.isDirectory() && entry.getSize() > maxEntryBytes) {
-            throw new InvalidArchiveException("entry '" + name + "' is " + entry.getSize()
-                    + " bytes, over the limit of " + maxEntryBytes);
+        if (type != EntryType.DIRECTORY && type != EntryType.FILE && type != EntryType.SYMLINK) {
+            throw new InvalidArchiveException("entry '" + EntryNames.printable(name) + "' is " + type.describe()
+                    + ", which an artifact cannot hold");
         }
-        return name;
+        tally.order.accept(name, type == EntryType.FILE);
+        if (type == EntryType.FILE) {
+            tally.countFile(name, entry.getSize());
+        }
+        return type != EntryType.SYMLINK;
     }
 
     /** Writes the entry with normalised headers, and its content for a file. */
-    private static void copyEntry(TarArchiveInputStream tar, TarArchiveEntry entry, String name, TarArchiveOutputStream out)
+    private static void copyEntry(StrictTarReader tar, TarArchiveEntry entry, EntryType type, String name, TarArchiveOutputStream out)
             throws IOException {
         TarArchiveEntry normalized = new TarArchiveEntry(name);
         normalized.setModTime(0);
@@ -94,25 +97,48 @@ public final class TarNormalizer {
         normalized.setGroupId(0);
         normalized.setUserName("");
         normalized.setGroupName("");
-        if (entry.isDirectory()) {
+        if (type == EntryType.DIRECTORY) {
             normalized.setMode(DIR_MODE);
         } else {
             normalized.setMode((entry.getMode() & 0111) != 0 ? EXEC_MODE : FILE_MODE);
             normalized.setSize(entry.getSize());
         }
         out.putArchiveEntry(normalized);
-        if (!entry.isDirectory()) {
-            long copied = tar.transferTo(out);
-            if (copied != entry.getSize()) {
-                throw new InvalidArchiveException("entry '" + name + "' is truncated");
-            }
+        if (type == EntryType.FILE) {
+            tar.copyContent(name, entry.getSize(), out);
         }
         out.closeArchiveEntry();
     }
 
-    private static boolean isRegularFile(TarArchiveEntry entry) {
-        byte flag = entry.getLinkFlag();
-        return flag == TarArchiveEntry.LF_NORMAL || flag == TarArchiveEntry.LF_OLDNORM || flag == TarArchiveEntry.LF_CONTIG;
+    /** Running counts against the limits. */
+    private static final class Tally {
+        final EntryOrder order = new EntryOrder();
+        private final ArchiveLimits limits;
+        private int entries;
+        private long treeBytes;
+
+        Tally(ArchiveLimits limits) {
+            this.limits = limits;
+        }
+
+        void countEntry() throws InvalidArchiveException {
+            if (++entries > limits.maxEntries()) {
+                throw new InvalidArchiveException("the archive has more than " + limits.maxEntries()
+                        + " entries (tributary.artifact.max-entries)");
+            }
+        }
+
+        void countFile(String name, long size) throws InvalidArchiveException {
+            if (size > limits.maxEntryBytes()) {
+                throw new InvalidArchiveException("entry '" + EntryNames.printable(name) + "' is " + size
+                        + " bytes, over the limit of " + limits.maxEntryBytes() + " (tributary.artifact.max-entry-bytes)");
+            }
+            treeBytes += size;
+            if (treeBytes > limits.maxTreeBytes()) {
+                throw new InvalidArchiveException("archive content exceeds the limit of " + limits.maxTreeBytes()
+                        + " bytes (tributary.artifact.max-tree-bytes)");
+            }
+        }
     }
 
     static MessageDigest sha256() {
