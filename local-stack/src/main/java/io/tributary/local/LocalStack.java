@@ -110,10 +110,9 @@ public final class LocalStack implements AutoCloseable {
         startService("release-service", common, List.of("-Dquarkus.http.port=" + ports.release()), logs);
         startService("notification-service", common, List.of("-Dquarkus.http.port=" + ports.webhook(),
                 "-Dquarkus.management.port=" + ports.notificationManagement()), logs);
-        awaitHealthy("artifact-service", ports.artifactManagement());
-        awaitHealthy("fetcher-service", ports.fetcher());
-        awaitHealthy("release-service", ports.release());
-        awaitHealthy("notification-service", ports.notificationManagement());
+        for (String service : List.of("artifact-service", "fetcher-service", "release-service", "notification-service")) {
+            awaitHealthy(service);
+        }
     }
 
     private void startService(String name, List<String> common, List<String> own, Path logs, List<String> extra) throws IOException {
@@ -213,7 +212,19 @@ public final class LocalStack implements AutoCloseable {
         });
     }
 
-    private void awaitHealthy(String name, int port) {
+    /** The port a service answers {@code /q/health} on. */
+    private int healthPort(String service) {
+        return switch (service) {
+            case "artifact-service" -> ports.artifactManagement();
+            case "fetcher-service" -> ports.fetcher();
+            case "release-service" -> ports.release();
+            case "notification-service" -> ports.notificationManagement();
+            default -> throw new IllegalArgumentException("no service " + service);
+        };
+    }
+
+    private void awaitHealthy(String name) {
+        int port = healthPort(name);
         HttpClient http = HttpClient.newHttpClient();
         await(name + " to be ready", Duration.ofSeconds(120), () -> {
             try {
@@ -287,23 +298,13 @@ public final class LocalStack implements AutoCloseable {
         switch (name) {
             case "kafka" -> awaitPort(name, ports.kafka(), Duration.ofSeconds(90));
             case "kube-api" -> awaitPort(name, ports.kubeApi(), Duration.ofSeconds(60));
-            case "artifact-service" -> awaitHealthy(name, ports.artifactManagement());
-            case "fetcher-service" -> awaitHealthy(name, ports.fetcher());
-            case "release-service" -> awaitHealthy(name, ports.release());
-            case "notification-service" -> awaitHealthy(name, ports.notificationManagement());
-            default -> throw new IllegalArgumentException("no process " + name);
+            default -> awaitHealthy(name);
         }
     }
 
     /** Whether a service answers its readiness check with 200. */
     public boolean ready(String name) {
-        int port = switch (name) {
-            case "artifact-service" -> ports.artifactManagement();
-            case "fetcher-service" -> ports.fetcher();
-            case "release-service" -> ports.release();
-            case "notification-service" -> ports.notificationManagement();
-            default -> throw new IllegalArgumentException("no service " + name);
-        };
+        int port = healthPort(name);
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -204,35 +204,12 @@ public final class GitServer implements AutoCloseable {
 
     /** Writes {@code files} (path → content; null content deletes) and commits them on the checked-out branch. */
     public RevCommit commit(String name, Map<String, String> files, String message) {
-        Git git = repositories.get(name);
-        if (git == null) {
-            throw new IllegalArgumentException("no repository " + name);
-        }
-        try {
-            Path work = git.getRepository().getWorkTree().toPath();
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Path target = work.resolve(file.getKey()).normalize();
-                if (!target.startsWith(work)) {
-                    throw new IllegalArgumentException("path escapes the work tree: " + file.getKey());
-                }
-                if (file.getValue() == null) {
-                    Files.deleteIfExists(target);
-                    git.rm().addFilepattern(file.getKey()).call();
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.writeString(target, file.getValue());
-                    git.add().addFilepattern(file.getKey()).call();
-                }
-            }
-            return git.commit().setMessage(message).setAuthor(author()).setCommitter(author()).setSign(false).call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+        files.forEach((path, content) -> bytes.put(path, content == null ? null : content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return commitBytes(name, bytes, message);
     }
 
-    /** Commits binary files (relative path to content). */
+    /** Commits binary files (relative path to content; null content deletes the file). */
     public RevCommit commitBytes(String name, Map<String, byte[]> files, String message) {
         Git git = repositories.get(name);
         if (git == null) {
@@ -245,9 +222,14 @@ public final class GitServer implements AutoCloseable {
                 if (!target.startsWith(work)) {
                     throw new IllegalArgumentException("path escapes the work tree: " + file.getKey());
                 }
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.getValue());
-                git.add().addFilepattern(file.getKey()).call();
+                if (file.getValue() == null) {
+                    Files.deleteIfExists(target);
+                    git.rm().addFilepattern(file.getKey()).call();
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, file.getValue());
+                    git.add().addFilepattern(file.getKey()).call();
+                }
             }
             return git.commit().setMessage(message).setAuthor(author()).setCommitter(author()).setSign(false).call();
         } catch (IOException e) {

@@ -39,18 +39,13 @@ public class SourceScheduler {
             SpecRules<T> rules) throws Exception {
         ObjectRef ref = new ObjectRef(kind, source.getMetadata().getNamespace(), source.getMetadata().getName());
         long generation = Objects.requireNonNullElse(source.getMetadata().getGeneration(), 0L);
+        FailureKind failure = SourceConditions.failure(status.conditions, status.observedGeneration, generation).orElse(null);
         Duration interval;
-        FailureKind failure;
         try {
             interval = rules.verify(source);
-            failure = SourceConditions.failure(status.conditions, status.observedGeneration, generation).orElse(null);
         } catch (FetchFailure violation) {
-            // the worker checks the spec again and writes Stalled; once it has, nothing is requested for this generation
+            // no interval: the worker checks the spec again and writes Stalled, nothing is requeued for this generation
             interval = null;
-            failure = FailureKind.STALLING;
-            if (!SourceConditions.failure(status.conditions, status.observedGeneration, generation).equals(Optional.of(FailureKind.STALLING))) {
-                failure = null;
-            }
         }
         var observed = new ReconcileSchedule.Observed(generation, requestedAt(source), failure, interval);
         var decision = ReconcileSchedule.decide(observed, requested.get(ref.key()), Instant.now());

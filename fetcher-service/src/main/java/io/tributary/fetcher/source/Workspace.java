@@ -1,7 +1,6 @@
 package io.tributary.fetcher.source;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -14,15 +13,6 @@ public final class Workspace implements AutoCloseable {
 
     Workspace(Path dir) {
         this.dir = dir;
-    }
-
-    /** A workspace in the JVM's temporary directory, for tools and tests outside the service. */
-    public static Workspace temporary(String prefix) {
-        try {
-            return new Workspace(Files.createTempDirectory(prefix.replaceAll("[^A-Za-z0-9.-]", "-") + "-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Path dir() {
