@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one way every operator writes status: the change a writer made (from the status it read to the one it wants)
@@ -18,7 +19,9 @@ import java.util.Objects;
  */
 public final class StatusWriter {
 
-    static final int ATTEMPTS = 10;
+    static final int ATTEMPTS = 12;
+    private static final long FIRST_BACKOFF_MILLIS = 5;
+    private static final long MAX_BACKOFF_MILLIS = 400;
 
     private final KubernetesClient client;
 
@@ -67,7 +70,22 @@ public final class StatusWriter {
                 if (e.getCode() != 409 || attempt >= ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /**
+     * Writers that lost a race back off for a jittered, growing while, so that two writers looping on one object
+     * cannot keep colliding in lockstep.
+     */
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt, 16));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a status write", e);
         }
     }
 
