@@ -372,7 +372,7 @@ final class BlockIndexReader {
         int itemIndent = src.lineIndent;
         List<String> items = new ArrayList<>();
         while (src.item(itemIndent)) {
-            String value = src.line.length() > itemIndent + 1 ? src.line.substring(itemIndent + 1).trim() : "";
+            String value = BlockScalars.trimmed(src.line, Math.min(itemIndent + 1, src.line.length()), src.line.length());
             if (value.startsWith("#")) {
                 value = "";
             }

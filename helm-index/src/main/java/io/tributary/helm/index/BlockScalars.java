@@ -36,7 +36,7 @@ final class BlockScalars {
                 || key.contains(" #")) {
             throw new Unsupported("complex key");
         }
-        String rest = line.substring(colon + 1).trim();
+        String rest = trimmed(line, colon + 1, line.length());
         return new String[] {key, rest.startsWith("#") ? "" : rest};
     }
 
@@ -106,7 +106,18 @@ final class BlockScalars {
 
     static String stripComment(String text) {
         int hash = text.indexOf(" #");
-        return (hash >= 0 ? text.substring(0, hash) : text).trim();
+        return trimmed(text, 0, hash >= 0 ? hash : text.length());
+    }
+
+    /** {@code text.substring(from, to).trim()} with one copy at most. */
+    static String trimmed(String text, int from, int to) {
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return from == 0 && to == text.length() ? text : text.substring(from, to);
     }
 
 
