@@ -144,6 +144,30 @@ class CatalogTest {
     }
 
     @Test
+    void entriesHelmSkipsAreReportedAlsoAfterAColdLoad() throws Exception {
+        String yaml = index("ok:1.0.0") + "  broken:\n    - name: broken\n      version: latest\n    -\n";
+        assertThat(uploadIndex("skips", yaml).statusCode()).isEqualTo(201);
+        catalog.awaitWarmed();
+        for (int load = 0; load < 2; load++) {
+            JsonNode listed = get("repositories", 200).get("items");
+            JsonNode skips = null;
+            for (JsonNode item : listed) {
+                if (item.get("name").asText().equals("skips") && item.get("namespace").asText().equals(ns)) {
+                    skips = item;
+                }
+            }
+            assertThat(skips).isNotNull();
+            assertThat(skips.get("skipped").asInt()).isEqualTo(2);
+            assertThat(skips.get("versions").asInt()).isEqualTo(1);
+            JsonNode broken = get("repositories/" + ns + "/skips/charts/broken", 200);
+            assertThat(broken.get("versions")).isEmpty();
+            assertThat(broken.get("skipped").findValuesAsText("reason")).containsExactly("chart.metadata.version \"latest\" is invalid", "empty entry");
+            assertThat(get("repositories/" + ns + "/skips/charts/ok", 200).get("skipped")).isEmpty();
+            catalog.dropHot(); // the second round reads the compact form
+        }
+    }
+
+    @Test
     void compactFilesOfReplacedIndexesAreDropped() throws Exception {
         java.nio.file.Path cache = java.nio.file.Path.of("target/test-artifacts/.catalog");
         HttpResponse<String> first = uploadIndex("moving", index("m:1.0.0"));

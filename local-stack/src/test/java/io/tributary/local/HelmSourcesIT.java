@@ -325,12 +325,14 @@ class HelmSourcesIT {
     void brokenOrOversizedIndexesFailClearlyAndTheLastGoodOneStaysServed() throws Exception {
         String url = repository("charts").getStatus().url;
         byte[] good = download(url);
-        charts.put("index.yaml", "apiVersion: v1\nentries:\n  podinfo:\n    - version: not-a-version\n".getBytes(StandardCharsets.UTF_8));
-        requestReconcile("charts", "bad-version");
+        charts.put("index.yaml", ("apiVersion: v1\nentries:\n  podinfo:\n    - name: podinfo\n      version: 1.0.0\n"
+                + "  podinfo:\n    - name: podinfo\n      version: 2.0.0\n").getBytes(StandardCharsets.UTF_8));
+        requestReconcile("charts", "repeated-chart");
         assertThat(ready(repository("charts").getStatus()).orElseThrow()).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
             assertThat(c.getReason()).isEqualTo("IndexationFailed");
-            assertThat(c.getMessage()).isEqualTo("failed to load the index: index entry 'podinfo': version 'not-a-version' is not a semantic version");
+            assertThat(c.getMessage()).isEqualTo("failed to load the index: index: entries: key 'podinfo' is defined twice (line 6); "
+                    + "Helm refuses repeated keys");
         });
         charts.put("index.yaml", "entries: {}\n".getBytes(StandardCharsets.UTF_8));
         requestReconcile("charts", "no-api-version");
@@ -344,6 +346,30 @@ class HelmSourcesIT {
 
     @Test
     @Order(8)
+    void entriesHelmSkipsAreSkippedNamedOnTheEventAndTheIndexStored() throws Exception {
+        String url = repository("charts").getStatus().url;
+        byte[] good = download(url);
+        byte[] withInvalid = (new String(good, StandardCharsets.UTF_8) + "  broken:\n    - name: broken\n      version: not-a-version\n")
+                .getBytes(StandardCharsets.UTF_8);
+        charts.put("index.yaml", withInvalid);
+        requestReconcile("charts", "invalid-entry");
+        assertThat(ready(repository("charts").getStatus()).orElseThrow()).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getMessage()).contains(", 1 invalid entries skipped)");
+        });
+        assertThat(download(url)).isEqualTo(withInvalid);
+        stack.await("the NewArtifact event naming the skipped entry", Duration.ofSeconds(30), () -> stack.client().v1().events().inNamespace(NS)
+                .list().getItems().stream().anyMatch(e -> "charts".equals(e.getInvolvedObject().getName()) && "NewArtifact".equals(e.getReason())
+                        && e.getMessage().endsWith("1 invalid index entry skipped: chart 'broken' version 'not-a-version': "
+                                + "chart.metadata.version \"not-a-version\" is invalid")));
+        charts.put("index.yaml", good);
+        requestReconcile("charts", "valid-again");
+        assertThat(ready(repository("charts").getStatus()).orElseThrow().getMessage()).doesNotContain("skipped");
+        assertThat(download(url)).isEqualTo(good);
+    }
+
+    @Test
+    @Order(9)
     void ociRepositoriesAreStaticHolders() {
         createRepository("oci", spec -> {
             spec.url = "oci://ghcr.io/stefanprodan/charts";
@@ -357,7 +383,7 @@ class HelmSourcesIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aChartFromGitBuildsItsDependenciesMergesValuesFilesAndHonoursHelmignore() throws Exception {
         String repoName = "umbrella-" + Long.toString(System.nanoTime(), 36);
         stack.git().createRepository(repoName);

@@ -1,6 +1,7 @@
 package io.tributary.artifact.catalog;
 
 import io.tributary.helm.index.ChartVersion;
+import io.tributary.helm.index.SkippedEntry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The chart catalog over every stored HelmRepository index: repositories, chart search with paging and sorting, a
- * chart's versions, one version's metadata.
+ * The chart catalog over every stored HelmRepository index: repositories (with how many entries their index skipped),
+ * chart search with paging and sorting, a chart's versions (and skipped entries), one version's metadata.
  */
 @Path("/api/v1/catalog")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +54,7 @@ public class CatalogResource {
                 item.put("digest", r.digest());
                 item.put("charts", r.index().charts().size());
                 item.put("versions", r.index().versionCount());
+                item.put("skipped", r.index().skipped().size());
                 items.add(item);
             });
         }
@@ -113,7 +115,10 @@ public class CatalogResource {
         return Response.ok(new Page<>(matches.size(), page, limit, List.copyOf(matches.subList(from, to)))).build();
     }
 
-    /** Every version of a chart, newest first, with its full metadata, and the digest of the index they come from. */
+    /**
+     * Every version of a chart, newest first, with its full metadata, and the digest of the index they come from; and the
+     * chart's index entries that were skipped as Helm skips them (invalid or null), with the reason.
+     */
     @GET
     @Path("repositories/{namespace}/{name}/charts/{chart}")
     public Response versions(@PathParam("namespace") String namespace, @PathParam("name") String name, @PathParam("chart") String chart)
@@ -126,8 +131,9 @@ public class CatalogResource {
         if (versions == null) {
             return problem(404, "no chart '" + chart + "' in HelmRepository '" + namespace + "/" + name + "'");
         }
-        return Response.ok(Map.of("repository", namespace + "/" + name, "digest", repo.get().digest(), "name", chart, "versions", versions))
-                .build();
+        List<SkippedEntry> skipped = repo.get().index().skipped().stream().filter(s -> s.chart().equals(chart)).toList();
+        return Response.ok(Map.of("repository", namespace + "/" + name, "digest", repo.get().digest(), "name", chart, "versions", versions,
+                "skipped", skipped)).build();
     }
 
     @GET

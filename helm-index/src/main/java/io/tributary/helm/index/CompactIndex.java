@@ -15,11 +15,12 @@ import java.util.Map;
 
 /**
  * A binary form of a {@link HelmIndex} that loads without any YAML parsing: length-prefixed UTF-8 strings in a fixed
- * field order, versions already sorted. What the catalog keeps on disk for indexes it does not hold in memory.
+ * field order, versions already sorted, then the skipped entries. What the catalog keeps on disk for indexes it does not
+ * hold in memory.
  */
 public final class CompactIndex {
 
-    private static final int MAGIC = 0x54484931; // "THI1"
+    private static final int MAGIC = 0x54484932; // "THI2"; "THI1" files (no skipped entries) read as unreadable, and are rebuilt
 
     private CompactIndex() {
     }
@@ -47,6 +48,12 @@ public final class CompactIndex {
                 string(out, v.icon());
             }
         }
+        out.writeInt(index.skipped().size());
+        for (SkippedEntry skipped : index.skipped()) {
+            string(out, skipped.chart());
+            string(out, skipped.version());
+            string(out, skipped.reason());
+        }
         out.flush();
     }
 
@@ -69,7 +76,12 @@ public final class CompactIndex {
             }
             entries.put(chart, List.copyOf(versions));
         }
-        return new HelmIndex(apiVersion, generated, entries);
+        int skippedCount = in.readInt();
+        List<SkippedEntry> skipped = new ArrayList<>(skippedCount);
+        for (int i = 0; i < skippedCount; i++) {
+            skipped.add(new SkippedEntry(string(in), string(in), string(in)));
+        }
+        return new HelmIndex(apiVersion, generated, entries, skipped);
     }
 
     private static void string(DataOutputStream out, String value) throws IOException {

@@ -10,8 +10,18 @@ import java.util.Optional;
  * A Helm repository index, read and validated: every chart with its versions, newest first.
  *
  * @param charts chart name → versions, names in lexical order
+ * @param skipped the entries left out as Helm leaves them out (invalid or null), in chart order; log or report them once
  */
-public record HelmIndex(String apiVersion, String generated, Map<String, List<ChartVersion>> charts) {
+public record HelmIndex(String apiVersion, String generated, Map<String, List<ChartVersion>> charts, List<SkippedEntry> skipped) {
+
+    public HelmIndex {
+        skipped = List.copyOf(skipped);
+    }
+
+    /** An index with nothing skipped. */
+    public HelmIndex(String apiVersion, String generated, Map<String, List<ChartVersion>> charts) {
+        this(apiVersion, generated, charts, List.of());
+    }
 
     public int versionCount() {
         return charts.values().stream().mapToInt(List::size).sum();

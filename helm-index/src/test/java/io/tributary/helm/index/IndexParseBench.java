@@ -30,6 +30,7 @@ class IndexParseBench {
                 HelmIndexReader.read(new ByteArrayInputStream(bytes)).versionCount(), bytes.length / 1e6, RUNS);
 
         measure("HelmIndexReader (block reader, YAML parser as fallback)", () -> HelmIndexReader.read(new ByteArrayInputStream(bytes)));
+        measure("general parser alone (the fallback path)", () -> HelmIndexReader.readGeneral(new ByteArrayInputStream(bytes)));
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         ObjectMapper tree = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());

@@ -20,6 +20,7 @@ import io.tributary.fetcher.status.SourceConditions;
 import io.tributary.fetcher.status.SourceStatusUpdates;
 import io.tributary.helm.index.HelmIndex;
 import io.tributary.helm.index.HelmIndexReader;
+import io.tributary.helm.index.SkippedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The fetch worker's HelmRepository steps: download {@code index.yaml} (capped, credentials and TLS from the secrets),
@@ -47,6 +49,9 @@ public class HelmRepositoryFetcher {
     static final Pattern URL = Pattern.compile("^(http|https|oci)://[^\\s/]+(/.*)?$");
     /** The stable name {@code status.url} points at, as in Flux. */
     static final String INDEX = "index.yaml";
+    /** How many skipped index entries a log line and an event name. */
+    static final int MAX_SKIPPED_LISTED = 5;
+    private static final Logger LOG = Logger.getLogger(HelmRepositoryFetcher.class);
 
     @Inject
     KubernetesClient client;
@@ -76,8 +81,11 @@ public class HelmRepositoryFetcher {
         }
     }
 
-    /** Downloads, validates and (when it changed) stores the index; returns the Ready message. */
-    private String fetchIndex(HelmRepository repo, HelmRepositoryStatus status, Workspace workspace)
+    /**
+     * Downloads, validates and (when it changed) stores the index; returns the Ready message. Entries Helm would skip are
+     * skipped; when a new revision is stored they are logged once and named in its NewArtifact event.
+     */
+    private SourceFetch.Done fetchIndex(HelmRepository repo, HelmRepositoryStatus status, Workspace workspace)
             throws FetchFailure, IOException, InterruptedException {
         validate(repo.getSpec());
         Duration timeout = Durations.parseOr("spec.timeout", repo.getSpec().timeout, Duration.ofSeconds(60));
@@ -91,14 +99,22 @@ public class HelmRepositoryFetcher {
         }
         String revision = "sha256:" + index.sha256();
         if (status.artifact != null && revision.equals(status.artifact.revision) && artifacts.exists(status.artifact.url)) {
-            return "artifact up to date with remote revision: '" + revision + "'";
+            return SourceFetch.Done.of("artifact up to date with remote revision: '" + revision + "'");
         }
         ArtifactInfo stored = artifacts.uploadFile(HelmRepository.KIND, repo.getMetadata().getNamespace(), repo.getMetadata().getName(),
                 "index-" + index.sha256() + ".yaml", revision, INDEX, index.file());
         status.artifact = ArtifactStatus.from(stored);
         status.url = stored.url().substring(0, stored.url().lastIndexOf('/') + 1) + INDEX;
-        return "stored fetched index of size " + index.size() + " bytes (" + parsed.charts().size() + " charts, "
-                + parsed.versionCount() + " versions) from '" + io.tributary.fetcher.status.Sanitizer.sanitize(repo.getSpec().url) + "'";
+        String message = "stored fetched index of size " + index.size() + " bytes (" + parsed.charts().size() + " charts, "
+                + parsed.versionCount() + " versions" + (parsed.skipped().isEmpty() ? "" : ", " + parsed.skipped().size() + " invalid entries skipped")
+                + ") from '" + io.tributary.fetcher.status.Sanitizer.sanitize(repo.getSpec().url) + "'";
+        if (parsed.skipped().isEmpty()) {
+            return SourceFetch.Done.of(message);
+        }
+        String skipped = SkippedEntry.summary(parsed.skipped(), MAX_SKIPPED_LISTED);
+        LOG.warnf("%s %s/%s: revision %s: %s", HelmRepository.KIND, repo.getMetadata().getNamespace(), repo.getMetadata().getName(), revision,
+                skipped);
+        return new SourceFetch.Done(message, Reasons.NEW_ARTIFACT, message + "; " + skipped);
     }
 
     public void fetch(FetchRequested request) throws InterruptedException {
@@ -111,7 +127,7 @@ public class HelmRepositoryFetcher {
             return;
         }
         sources.run(repo.get(), request, HelmRepositoryStatus::new, RULES,
-                (r, status, generation, workspace) -> SourceFetch.Done.of(fetchIndex(r, status, workspace)), HelmRepositoryFetcher::classify);
+                (r, status, generation, workspace) -> fetchIndex(r, status, workspace), HelmRepositoryFetcher::classify);
     }
 
     /** Whether the spec passes its rules; an invalid one goes through {@link SourceFetch#run}, which reports it. */
