@@ -15,6 +15,7 @@ public final class ConditionTypes {
     public static final String RELEASED = "Released";
     public static final String TEST_SUCCESS = "TestSuccess";
     public static final String REMEDIATED = "Remediated";
+    public static final String DRIFTED = "Drifted";
 
     private ConditionTypes() {
     }

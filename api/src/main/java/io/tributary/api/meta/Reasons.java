@@ -29,6 +29,25 @@ public final class Reasons {
     public static final String INITIALIZATION_FAILED = "InitializationFailed";
     public static final String SECRET_NOT_FOUND = "SecretNotFound";
     public static final String TOKEN_NOT_FOUND = "TokenNotFound";
+    // helm-controller's release lifecycle (api/v2/condition_types.go, internal/reconcile)
+    public static final String TEST_SUCCEEDED = "TestSucceeded";
+    public static final String TEST_FAILED = "TestFailed";
+    public static final String ROLLBACK_SUCCEEDED = "RollbackSucceeded";
+    public static final String ROLLBACK_FAILED = "RollbackFailed";
+    public static final String UNINSTALL_SUCCEEDED = "UninstallSucceeded";
+    public static final String UNINSTALL_FAILED = "UninstallFailed";
+    public static final String DRIFT_DETECTED = "DriftDetected";
+    public static final String NO_DRIFT_DETECTED = "NoDriftDetected";
+    /** Stalled: no install or upgrade retries remain. */
+    public static final String RETRIES_EXCEEDED = "RetriesExceeded";
+    /** Stalled: a rollback remediation has no earlier release to go back to. */
+    public static final String MISSING_ROLLBACK_TARGET = "MissingRollbackTarget";
+    /** Released=False while a release is unlocked from a stale pending-* status. */
+    public static final String PENDING_RELEASE = "PendingRelease";
+    /** Ready=False: an action failed without changing Helm storage. */
+    public static final String RECONCILE_ERROR = "ReconcileError";
+    /** Ready=False: the release state could not be determined. */
+    public static final String STATE_ERROR = "StateError";
 
     private Reasons() {
     }
