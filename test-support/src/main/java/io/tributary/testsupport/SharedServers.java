@@ -8,6 +8,7 @@ public final class SharedServers {
 
     private static KafkaBroker kafka;
     private static GitServer git;
+    private static ControlPlane controlPlane;
 
     private SharedServers() {
     }
@@ -42,5 +43,14 @@ public final class SharedServers {
             }, "git-shutdown"));
         }
         return git;
+    }
+
+    /** The real Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager), built on first use. */
+    public static synchronized ControlPlane controlPlane() {
+        if (controlPlane == null) {
+            controlPlane = ControlPlane.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(controlPlane::close, "control-plane-shutdown"));
+        }
+        return controlPlane;
     }
 }
