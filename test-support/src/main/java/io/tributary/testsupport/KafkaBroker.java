@@ -28,13 +28,19 @@ public final class KafkaBroker implements AutoCloseable {
         this.server = server;
     }
 
-    /** Formats a fresh log directory and starts the broker; {@code port} 0 picks a free one. */
+    /**
+     * Starts the broker, formatting the log directory first unless it already holds a formatted node
+     * ({@code meta.properties}); {@code port} 0 picks a free one.
+     */
     public static KafkaBroker start(Path logDir, int port) throws Exception {
         int[] free = freePorts(2);
         return start(logDir, port == 0 ? free[0] : port, free[1]);
     }
 
-    /** As {@link #start(Path, int)}, with the controller listener on a port the caller reserved too. */
+    /**
+     * As {@link #start(Path, int)}, with the controller listener on a port the caller reserved too. Starting again on
+     * the same directory and ports after {@link #close()} restarts the same node with its topics and records.
+     */
     public static KafkaBroker start(Path logDir, int brokerPort, int controllerPort) throws Exception {
         Files.createDirectories(logDir);
         Properties props = new Properties();
@@ -60,6 +66,15 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         KafkaConfig config = KafkaConfig.fromProps(props, false);
 
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(logDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return new KafkaBroker(logDir, brokerPort, server);
+    }
+
+    private static void format(Path logDir) throws Exception {
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(1)
@@ -69,10 +84,6 @@ public final class KafkaBroker implements AutoCloseable {
                 .setControllerListenerName("CONTROLLER")
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .run();
-
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        return new KafkaBroker(logDir, brokerPort, server);
     }
 
     /** Creates topics up front so that consumers subscribe to existing partitions. */
