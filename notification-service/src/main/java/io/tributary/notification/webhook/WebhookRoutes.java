@@ -71,25 +71,22 @@ public class WebhookRoutes {
         try {
             String token = tokens.token(receiver);
             Map<String, String> headers = new HashMap<>();
-            ctx.request().headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
             byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
             Verdict verdict = ReceiverValidators.validate(receiver.getSpec().type, receiver.getSpec().events, token,
                     new WebhookRequest(headers, body));
             String key = receiver.getMetadata().getNamespace() + "/" + receiver.getMetadata().getName();
-            switch (verdict.kind()) {
-                case REJECT -> {
-                    LOG.infof("Receiver %s rejected a request: %s", key, verdict.message());
-                    respond(ctx, 400, verdict.message());
-                }
-                case IGNORE -> respond(ctx, 200, verdict.message());
-                default -> {
-                    var requested = requester.request(receiver);
-                    LOG.infof("Receiver %s requested reconciliation of %s", key, requested);
-                    respond(ctx, 200, "requested reconciliation of " + requested.size() + " resource(s)");
-                }
+            if (!verdict.accepted()) {
+                LOG.infof("Receiver %s rejected a request: %s", key, verdict.message());
+                respond(ctx, 400, verdict.message());
+            } else {
+                var requested = requester.request(receiver);
+                LOG.infof("Receiver %s requested reconciliation of %s", key, requested);
+                respond(ctx, 200, "requested reconciliation of " + requested.size() + " resource(s)");
             }
         } catch (ReceiverTokens.TokenException e) {
-            respond(ctx, 503, e.getMessage());
+            // Flux answers 400 when it cannot read the token
+            respond(ctx, 400, e.getMessage());
         } catch (Exception e) {
             LOG.errorf(e, "handling webhook for %s failed", path);
             respond(ctx, 500, "internal error");
