@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Conditions;
 import io.tributary.api.notification.Receiver;
+import io.tributary.notification.events.KafkaUnavailableException;
 import io.tributary.notification.receiver.ReceiverRegistry;
 import io.tributary.notification.receiver.ReceiverTokens;
 import io.vertx.ext.web.Router;
@@ -37,6 +38,8 @@ public class WebhookRoutes {
     ReconcileRequester requester;
     @Inject
     KubernetesClient client;
+    @Inject
+    WebhookSettings settings;
 
     @ConfigProperty(name = "tributary.webhook.max-body-bytes", defaultValue = "3145728")
     long maxBodyBytes;
@@ -87,8 +90,13 @@ public class WebhookRoutes {
         } catch (ReceiverTokens.TokenException e) {
             // Flux answers 400 when it cannot read the token
             respond(ctx, 400, e.getMessage());
+        } catch (KafkaUnavailableException e) {
+            LOG.warnf("Receiver %s/%s: the reconcile request could not be queued: %s", receiver.getMetadata().getNamespace(),
+                    receiver.getMetadata().getName(), e.getMessage());
+            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())));
+            respond(ctx, 503, "the reconcile request could not be queued; retry later");
         } catch (Exception e) {
-            LOG.errorf(e, "handling webhook for %s failed", path);
+            LOG.errorf(e, "handling a webhook for Receiver %s/%s failed", receiver.getMetadata().getNamespace(), receiver.getMetadata().getName());
             respond(ctx, 500, "internal error");
         }
     }
