@@ -89,7 +89,7 @@ class WebhookEndpointTest {
 
     private HttpResponse<String> post(String path, String body, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .header("X-GitHub-Event", "push").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "push").POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
         }

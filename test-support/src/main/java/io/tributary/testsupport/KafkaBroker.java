@@ -34,7 +34,10 @@ public final class KafkaBroker implements AutoCloseable {
         return start(logDir, port == 0 ? free[0] : port, free[1]);
     }
 
-    /** As {@link #start(Path, int)}, with the controller listener on a port the caller reserved too. */
+    /**
+     * As {@link #start(Path, int)}, with the controller listener on a port the caller reserved too. Starting again on
+     * the same directory and ports after {@link #close()} restarts the same node with its topics and records.
+     */
     public static KafkaBroker start(Path logDir, int brokerPort, int controllerPort) throws Exception {
         Files.createDirectories(logDir);
         Properties props = new Properties();

@@ -35,7 +35,8 @@ public class ReceiverReconciler implements Reconciler<Receiver> {
         try {
             String token = tokens.token(receiver);
             String path = WebhookPaths.of(token, receiver.getMetadata().getName(), receiver.getMetadata().getNamespace());
-            registry.register(path, receiver.getMetadata().getNamespace(), receiver.getMetadata().getName());
+            registry.register(path, new ReceiverRegistry.Entry(receiver.getMetadata().getNamespace(), receiver.getMetadata().getName(),
+                    receiver.getSpec().type, receiver.getSpec().events, Boolean.TRUE.equals(receiver.getSpec().suspend)));
             status.webhookPath = path;
             status.conditions = Conditions.set(status.conditions, ConditionTypes.READY, true, Reasons.SUCCEEDED,
                     "Receiver initialized for path: " + path, generation);

@@ -4,13 +4,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.smallrye.reactive.messaging.kafka.Record;
 import io.tributary.api.meta.Annotations;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.notification.ReceiverSpec;
-import io.tributary.events.CloudEventCodec;
 import io.tributary.events.FetchRequested;
 import io.tributary.events.ObjectRef;
+import io.tributary.notification.events.KafkaUnavailableException;
+import io.tributary.notification.events.SourceRequestPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -18,9 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Requests a reconcile of every resource a Receiver names: sources through FetchRequested on Kafka,
@@ -42,11 +39,10 @@ public class ReconcileRequester {
     KubernetesClient client;
 
     @Inject
-    @Channel("source-requests")
-    Emitter<Record<String, String>> emitter;
+    SourceRequestPublisher publisher;
 
-    /** Returns the objects a reconcile was requested for. */
-    public List<ObjectRef> request(Receiver receiver) throws Exception {
+    /** Returns the objects a reconcile was requested for, each acknowledged by Kafka or the API server. */
+    public List<ObjectRef> request(Receiver receiver) throws KafkaUnavailableException, InterruptedException {
         List<ObjectRef> requested = new ArrayList<>();
         for (ReceiverSpec.Resource resource : receiver.getSpec().resources) {
             String namespace = resource.namespace == null || resource.namespace.isBlank()
@@ -54,8 +50,7 @@ public class ReconcileRequester {
             for (String name : names(resource, namespace)) {
                 ObjectRef ref = new ObjectRef(resource.kind, namespace, name);
                 if (SOURCE_KINDS.contains(resource.kind)) {
-                    emitter.send(Record.of(ref.key(), CloudEventCodec.encode("notification-service", ref.key(),
-                            new FetchRequested(ref, "Webhook", null, 0)))).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    publisher.publish(new FetchRequested(ref, "Webhook", null, 0));
                 } else {
                     annotate(ref);
                 }

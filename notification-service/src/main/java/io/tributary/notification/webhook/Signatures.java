@@ -17,7 +17,7 @@ public final class Signatures {
 
     /** {@code algorithm}: sha1, sha256 or sha512. */
     public static String hmacHex(String algorithm, String key, byte[] body) {
-        String jca = switch (algorithm.toLowerCase(Locale.ROOT)) {
+        String jca = switch (algorithm) {
             case "sha1" -> "HmacSHA1";
             case "sha256" -> "HmacSHA256";
             case "sha512" -> "HmacSHA512";
@@ -32,7 +32,10 @@ public final class Signatures {
         }
     }
 
-    /** Compares in time independent of where the strings differ. */
+    /**
+     * Compares in time that depends only on the length of {@code expected} (the secret side), not on where or whether
+     * {@code actual} differs.
+     */
     public static boolean constantTimeEquals(String expected, String actual) {
         if (expected == null || actual == null) {
             return false;
@@ -40,7 +43,10 @@ public final class Signatures {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Checks a header of the form {@code <algo>=<hex>} against the HMAC of the body. */
+    /**
+     * Checks a header of the form {@code <algo>=<hex>} against the HMAC of the body, as go-github's
+     * {@code ValidateSignature} does: the prefix is sha1, sha256 or sha512 exactly, the hex digits in either case.
+     */
     public static boolean verifyPrefixed(String header, String token, byte[] body) {
         if (header == null) {
             return false;

@@ -1,22 +1,13 @@
 package io.tributary.notification.webhook;
 
-/**
- * A validator's answer: {@code accept} triggers the resources, {@code ignore} answers 200 without triggering
- * (e.g. a filtered event or a ping), {@code reject} answers 400 with the reason.
- */
-public record Verdict(Kind kind, String message) {
-
-    public enum Kind { ACCEPT, IGNORE, REJECT }
+/** A validator's answer: {@code accept} triggers the resources, {@code reject} answers 400 with the reason. */
+public record Verdict(boolean accepted, String message) {
 
     public static Verdict accept() {
-        return new Verdict(Kind.ACCEPT, null);
-    }
-
-    public static Verdict ignore(String message) {
-        return new Verdict(Kind.IGNORE, message);
+        return new Verdict(true, null);
     }
 
     public static Verdict reject(String message) {
-        return new Verdict(Kind.REJECT, message);
+        return new Verdict(false, message);
     }
 }
