@@ -131,6 +131,8 @@ class LocalStackIT {
         System.out.printf("webhook POST to HelmRelease version 2: %d ms%n", millis);
 
         assertThat(repo().getStatus().artifact.revision).isEqualTo("main@sha1:" + commit.name()).isNotEqualTo(before);
+        // the webhook's request is reported handled, as after a reconcile.fluxcd.io/requestedAt annotation
+        assertThat(java.time.Instant.parse(repo().getStatus().lastHandledReconcileAt)).isAfter(java.time.Instant.now().minusMillis(millis + 60_000));
         HelmChart chart = stack.client().resources(HelmChart.class).inNamespace("default").withName("default-demo").get();
         assertThat(chart.getStatus().observedSourceArtifactRevision).isEqualTo("main@sha1:" + commit.name());
         assertThat(chart.getStatus().url).endsWith("/helmchart/default/default-demo/latest.tar.gz");

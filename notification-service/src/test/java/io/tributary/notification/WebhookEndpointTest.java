@@ -105,11 +105,14 @@ class WebhookEndpointTest {
         Receiver receiver = receiver("signed", false);
         assertThat(receiver.getStatus().webhookPath).startsWith("/hook/").hasSize(6 + 64);
         try (KafkaProbe probe = new KafkaProbe(SharedServers.kafka().bootstrapServers(), Topics.SOURCE_REQUESTS)) {
+            java.time.Instant sent = java.time.Instant.now();
             HttpResponse<String> response = post(receiver.getStatus().webhookPath, BODY, sign(BODY));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             var records = probe.awaitRecord(r -> "GitRepository/default/app-signed".equals(r.key()), Duration.ofSeconds(30));
             FetchRequested request = CloudEventCodec.decode(records.get(records.size() - 1).value(), FetchRequested.class).data();
             assertThat(request.reason()).isEqualTo("Webhook");
+            // reported back by the source as status.lastHandledReconcileAt
+            assertThat(java.time.Instant.parse(request.requestedAt())).isBetween(sent, java.time.Instant.now());
         }
     }
 

@@ -49,10 +49,13 @@ public class ReconcileRequester {
                     ? receiver.getMetadata().getNamespace() : resource.namespace;
             for (String name : names(resource, namespace)) {
                 ObjectRef ref = new ObjectRef(resource.kind, namespace, name);
+                // the time of the request, as Flux writes it to reconcile.fluxcd.io/requestedAt: the source reports it
+                // back as status.lastHandledReconcileAt once handled
+                String requestedAt = Instant.now().toString();
                 if (SOURCE_KINDS.contains(resource.kind)) {
-                    publisher.publish(new FetchRequested(ref, "Webhook", null, 0));
+                    publisher.publish(new FetchRequested(ref, "Webhook", requestedAt, 0));
                 } else {
-                    annotate(ref);
+                    annotate(ref, requestedAt);
                 }
                 requested.add(ref);
             }
@@ -69,9 +72,9 @@ public class ReconcileRequester {
         return list.getItems().stream().map(o -> o.getMetadata().getName()).toList();
     }
 
-    private void annotate(ObjectRef ref) {
+    private void annotate(ObjectRef ref, String requestedAt) {
         String patch = client.getKubernetesSerialization().asJson(Map.of("metadata",
-                Map.of("annotations", Map.of(Annotations.REQUESTED_AT, Instant.now().toString()))));
+                Map.of("annotations", Map.of(Annotations.REQUESTED_AT, requestedAt))));
         client.genericKubernetesResources(context(ref.kind())).inNamespace(ref.namespace()).withName(ref.name())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     }
