@@ -464,6 +464,19 @@ public final class LocalStack implements AutoCloseable {
         return externalKubeconfig != null ? externalKubeconfig : work.resolve("kube").resolve("admin.kubeconfig");
     }
 
+    /** The kubeconfig a service runs with: its ServiceAccount's on the embedded control plane. */
+    public Path serviceKubeconfig(String service) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("no service " + service);
+        }
+        return externalKubeconfig != null ? externalKubeconfig : work.resolve("kube").resolve(service + ".kubeconfig");
+    }
+
+    /** The process id of one process of the stack ({@code kafka}, {@code artifact-service}, ...). */
+    public long pid(String name) {
+        return process(name).pid();
+    }
+
     /** Whether the stack started its own control plane (rather than using an existing cluster). */
     public boolean embedded() {
         return controlPlane != null;
