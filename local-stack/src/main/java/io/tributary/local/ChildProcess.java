@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM the stack started, its output appended to a log file; stopped gracefully, then forcibly; restartable. */
@@ -13,16 +14,24 @@ final class ChildProcess implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
+    private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    private ChildProcess(String name, List<String> command, Path log) {
+    private ChildProcess(String name, List<String> command, Map<String, String> environment, Path log) {
         this.name = name;
         this.command = command;
+        this.environment = environment;
         this.log = log;
     }
 
     static ChildProcess start(String name, List<String> jvmArgs, List<String> command, Path logDir) throws IOException {
+        return start(name, jvmArgs, command, Map.of(), logDir);
+    }
+
+    /** @param environment added to this JVM's environment: where secrets go, since a command line is public in {@code ps} */
+    static ChildProcess start(String name, List<String> jvmArgs, List<String> command, Map<String, String> environment,
+            Path logDir) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // a JVM out of memory ends, so that it is restarted rather than left half alive
@@ -30,15 +39,17 @@ final class ChildProcess implements AutoCloseable {
         cmd.addAll(jvmArgs);
         cmd.addAll(command);
         Files.createDirectories(logDir);
-        ChildProcess child = new ChildProcess(name, List.copyOf(cmd), logDir.resolve(name + ".log"));
+        ChildProcess child = new ChildProcess(name, List.copyOf(cmd), Map.copyOf(environment), logDir.resolve(name + ".log"));
         Files.deleteIfExists(child.log);
         child.launch();
         return child;
     }
 
     private void launch() throws IOException {
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
     }
 
     String name() {
@@ -55,6 +66,11 @@ final class ChildProcess implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** The exit status; only once {@link #alive()} is false. */
+    int exitValue() {
+        return process.exitValue();
     }
 
     /** Asks the process to stop (SIGTERM) without waiting. */

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** The demo git repository: a small chart under {@code charts/demo} and a README. */
@@ -19,13 +21,27 @@ public final class DemoRepository {
     }
 
     public static RevCommit create(GitServer git) {
-        git.createRepository(NAME);
+        allowPush(git.createRepository(NAME));
         Map<String, String> files = new LinkedHashMap<>();
         files.put("README.md", "# demo\nA chart served by the Tributary local stack.\n");
         for (String file : CHART_FILES) {
             files.put("charts/demo/" + file, resource("demo-chart/" + file));
         }
         return git.commit(NAME, files, "Add the demo chart");
+    }
+
+    /**
+     * Lets anyone push over HTTP ({@code http.receivepack}, which JGit's servlet reads per repository): the demo is on
+     * loopback only, and {@code git push} is how a newcomer changes it.
+     */
+    private static void allowPush(Git git) {
+        StoredConfig config = git.getRepository().getConfig();
+        config.setBoolean("http", null, "receivepack", true);
+        try {
+            config.save();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot enable pushes to the demo repository", e);
+        }
     }
 
     static String resource(String path) {

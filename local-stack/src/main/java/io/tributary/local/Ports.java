@@ -7,7 +7,7 @@ public record Ports(int kafka, int kafkaController, int kubeApi, int git, int ar
         int release, int webhook, int notificationManagement) {
 
     public static Ports defaults() {
-        return new Ports(9092, 9093, 8001, 8180, 9090, 8083, 8081, 8082, 9292, 8084);
+        return new Ports(9092, 9093, 6443, 8180, 9090, 8083, 8081, 8082, 9292, 8084);
     }
 
     public static Ports free() {

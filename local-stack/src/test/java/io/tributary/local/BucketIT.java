@@ -65,6 +65,7 @@ class BucketIT {
     @BeforeAll
     static void start() throws Exception {
         stack = SharedStack.get();
+        stack.createNamespace(NS);
         s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET).build();
         s3.start();

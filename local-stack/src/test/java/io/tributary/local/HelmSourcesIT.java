@@ -68,6 +68,7 @@ class HelmSourcesIT {
     @BeforeAll
     static void start() throws Exception {
         stack = SharedStack.get();
+        stack.createNamespace(NS);
         charts = HelmRepoServer.start(Files.createTempDirectory("helm-it-repo"), PKI, true);
         charts.requireBasic("helm-user", "helm-pass");
         cdn = HelmRepoServer.start(Files.createTempDirectory("helm-it-cdn"));

@@ -47,14 +47,26 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Builds the binaries when missing, starts the three servers and returns once the API is ready. */
     public static ControlPlane start() {
+        return start(null, 0);
+    }
+
+    /**
+     * As {@link #start()}, with the temporary directory made inside {@code parent} (the system's temporary directory
+     * when null) and the API server on {@code apiServerPort} (a free port when 0).
+     */
+    public static ControlPlane start(Path parent, int apiServerPort) {
         ControlPlaneBinaries binaries = ControlPlaneBinaries.ensure();
         Path dir;
         try {
-            dir = Files.createTempDirectory("tributary-control-plane");
+            dir = parent == null ? Files.createTempDirectory("tributary-control-plane")
+                    : Files.createTempDirectory(Files.createDirectories(parent), "control-plane");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the control plane's directory", e);
         }
         int[] ports = KafkaBroker.freePorts(4);
+        if (apiServerPort > 0) {
+            ports[2] = apiServerPort;
+        }
         ControlPlane plane = new ControlPlane(new ControlPlaneLayout(dir, ports[0], ports[1], ports[2], ports[3]),
                 binaries, ControlPlanePki.create());
         try {
@@ -196,6 +208,19 @@ public final class ControlPlane implements AutoCloseable {
                 "quarkus.kubernetes-client.client-key-algo", "RSA",
                 "quarkus.kubernetes-client.namespace", "default",
                 "quarkus.kubernetes-client.devservices.enabled", "false");
+    }
+
+    /** The servers that are no longer running, each with its exit status (empty while all run). */
+    public Map<String, Integer> exited() {
+        Map<String, Integer> exited = new LinkedHashMap<>();
+        processes.stream().filter(p -> !p.isAlive()).forEach(p -> exited.put(p.name(), p.exitValue()));
+        return exited;
+    }
+
+    /** SIGKILL of one server (etcd, kube-apiserver, kube-controller-manager), as a crash would end it. */
+    public void kill(String component) {
+        processes.stream().filter(p -> p.name().equals(component)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no control plane component " + component)).kill();
     }
 
     /** Stops the controller manager, the API server and etcd, in that order, and deletes the directory. */

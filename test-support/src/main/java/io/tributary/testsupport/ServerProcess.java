@@ -51,6 +51,19 @@ final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** SIGKILL, and waits until it is gone. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Resident memory in KiB, from /proc; -1 where that is not readable. */
     long residentKib() {
         try {
