@@ -18,12 +18,22 @@ import java.util.Map;
  * {@code metav1.Condition} for {@code status.conditions}, {@code status} defaulted to {@code observedGeneration: -1},
  * {@code format: int64} for {@code Long} fields, free-form maps ({@code @PreserveUnknownFields Map<String, Object>},
  * e.g. HelmRelease {@code spec.values}) whose values may be anything rather than only objects, and printer columns
- * without the redundant {@code priority: 0}.
+ * without the redundant {@code priority: 0}; and, for the fields that Flux types {@code metav1.Time} and the model
+ * keeps as RFC 3339 strings, {@code format: date-time}; Receiver {@code spec.oidcProviders} as a list-map by issuer.
  */
 final class CrdSchemaFixes {
 
     private static final String CONDITION_TYPE = "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
             + "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$";
+
+    /** Schema paths ({@code []} steps into array items) of fields that hold RFC 3339 times, by CRD plural. */
+    static final Map<String, List<String>> DATE_TIMES = Map.of(
+            "gitrepositories", List.of("status.artifact.lastUpdateTime", "status.includedArtifacts[].lastUpdateTime"),
+            "helmrepositories", List.of("status.artifact.lastUpdateTime"),
+            "helmcharts", List.of("status.artifact.lastUpdateTime"),
+            "buckets", List.of("status.artifact.lastUpdateTime"),
+            "ocirepositories", List.of("status.artifact.lastUpdateTime"),
+            "helmreleases", List.of("status.history[].firstDeployed", "status.history[].lastDeployed", "status.history[].deleted"));
 
     private CrdSchemaFixes() {
     }
@@ -36,6 +46,14 @@ final class CrdSchemaFixes {
             JSONSchemaProps root = version.getSchema().getOpenAPIV3Schema();
             int64Formats(root, type);
             freeFormMaps(root);
+            for (String path : DATE_TIMES.getOrDefault(crd.getSpec().getNames().getPlural(), List.of())) {
+                at(root, path).setFormat("date-time");
+            }
+            if (crd.getSpec().getNames().getPlural().equals("receivers")) {
+                JSONSchemaProps providers = at(root, "spec.oidcProviders");
+                providers.setXKubernetesListType("map");
+                providers.setXKubernetesListMapKeys(List.of("issuerURL"));
+            }
             JSONSchemaProps status = root.getProperties().get("status");
             if (status == null) {
                 continue;
@@ -72,6 +90,23 @@ final class CrdSchemaFixes {
         if (schema.getAdditionalProperties() != null) {
             freeFormMaps(schema.getAdditionalProperties().getSchema());
         }
+    }
+
+    /** The schema at a dotted path; {@code name[]} steps into the items of array {@code name}. */
+    static JSONSchemaProps at(JSONSchemaProps root, String path) {
+        JSONSchemaProps current = root;
+        for (String step : path.split("\\.")) {
+            boolean items = step.endsWith("[]");
+            String name = items ? step.substring(0, step.length() - 2) : step;
+            current = current.getProperties().get(name);
+            if (current == null) {
+                throw new IllegalStateException("no schema at " + path + " (missing " + name + ")");
+            }
+            if (items) {
+                current = current.getItems().getSchema();
+            }
+        }
+        return current;
     }
 
     /** {@code metav1.Condition} as controller-gen renders it. */

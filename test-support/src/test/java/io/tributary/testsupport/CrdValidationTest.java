@@ -157,6 +157,13 @@ class CrdValidationTest {
                         "generic-oidc receivers must define at least one oidcProvider"),
                 bad(Kind.RECEIVER, "{type: github, secretRef: {name: t}, resources: [{kind: GitRepository, name: ''}]}",
                         "spec.resources[0].name", "should be at least 1 chars long"),
+                bad(Kind.RECEIVER, "{type: generic-oidc, resources: [{kind: GitRepository, name: p}], oidcProviders: ["
+                        + "{issuerURL: 'https://token.actions.githubusercontent.com', validations: [{expression: 'true', message: m}]},"
+                        + "{issuerURL: 'https://token.actions.githubusercontent.com', validations: [{expression: 'true', message: m}]}]}",
+                        "spec.oidcProviders[1]", "Duplicate value"),
+                bad(Kind.RECEIVER, "{type: generic-oidc, resources: [{kind: GitRepository, name: p}],"
+                        + " oidcProviders: [{issuerURL: 'https://issuer.example.org', validations: []}]}",
+                        "spec.oidcProviders[0].validations", "should have at least 1 items"),
                 // Alert
                 bad(Kind.ALERT, "{providerRef: {name: s}, eventSeverity: warning, eventSources: [{kind: GitRepository, name: '*'}]}",
                         "spec.eventSeverity", "Unsupported value"),
@@ -246,6 +253,13 @@ class CrdValidationTest {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getStatus().getMessage()).contains("status.conditions[0].status: Unsupported value: \"Maybe\"");
                 });
+
+        GenericKubernetesResource stale = resource.get();
+        stale.getAdditionalProperties().put("status", Map.of("artifact", Map.of("path", "p", "url", "u", "revision", "r",
+                "digest", "sha256:0", "lastUpdateTime", "yesterday")));
+        assertThatThrownBy(() -> client.resource(stale).updateStatus())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getStatus().getMessage())
+                        .contains("status.artifact.lastUpdateTime: Invalid value: \"yesterday\"", "date-time"));
 
         GenericKubernetesResource again = resource.get();
         again.getAdditionalProperties().put("status", Map.of("observedGeneration", 1, "conditions", List.of(Map.of(

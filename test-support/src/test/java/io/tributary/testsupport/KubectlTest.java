@@ -82,12 +82,30 @@ class KubectlTest {
         assertThat(clientSide).contains("gitrepository.source.toolkit.fluxcd.io/demo created",
                 "helmrelease.helm.toolkit.fluxcd.io/demo created", "receiver.notification.toolkit.fluxcd.io/demo created");
 
-        String serverSide = kubectl.ok("apply", "--server-side", "--force-conflicts", "-f", examples);
+        String serverSide = kubectl.ok("apply", "--server-side", "-f", examples);
         assertThat(serverSide).contains("gitrepository.source.toolkit.fluxcd.io/demo serverside-applied",
                 "helmrelease.helm.toolkit.fluxcd.io/demo serverside-applied", "receiver.notification.toolkit.fluxcd.io/demo serverside-applied");
         assertThat(kubectl.ok("get", "gitrepository/demo", "-n", "default", "-o", "jsonpath={.metadata.managedFields[*].manager}"))
                 .contains("kubectl");
         assertThat(kubectl.ok("apply", "--server-side", "--dry-run=server", "-f", examples)).contains("serverside-applied (server dry run)");
+
+        // another manager setting a field kubectl owns conflicts, until it forces
+        String other = """
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: GitRepository
+                metadata:
+                  name: demo
+                  namespace: default
+                spec:
+                  url: http://127.0.0.1:8180/demo.git
+                  interval: 9m
+                """;
+        java.nio.file.Path file = write(other);
+        Kubectl.Result conflict = kubectl.run("apply", "--server-side", "--field-manager=someone-else", "-f", file.toString());
+        assertThat(conflict.exitCode()).isNotZero();
+        assertThat(conflict.output()).contains("conflict", ".spec.interval");
+        kubectl.ok("apply", "--server-side", "--field-manager=someone-else", "--force-conflicts", "-f", file.toString());
+        assertThat(kubectl.ok("get", "gitrepository/demo", "-n", "default", "-o", "jsonpath={.spec.interval}")).isEqualTo("9m");
     }
 
     @Test
@@ -173,11 +191,15 @@ class KubectlTest {
                   url: %s
                   interval: 1m
                 """.formatted(name, ns, url);
+        assertThat(kubectl.ok("apply", "-f", write(manifest).toString()))
+                .contains("gitrepository.source.toolkit.fluxcd.io/" + name + " created");
+    }
+
+    private static java.nio.file.Path write(String manifest) {
         try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("gitrepository-", ".yaml");
-            java.nio.file.Files.writeString(file, manifest);
-            assertThat(kubectl.ok("apply", "-f", file.toString())).contains("gitrepository.source.toolkit.fluxcd.io/" + name + " created");
-            java.nio.file.Files.delete(file);
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("manifest-", ".yaml");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, manifest);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
