@@ -69,6 +69,9 @@ class KubectlTest {
         apply(ns, "described", "https://example.org/described.git");
         setReady(ns, "described", "stored artifact for revision main@sha1:abc");
 
+        assertThat(kubectl.ok("get", "gitrepositories", "-n", ns))
+                .containsPattern("described\\s+https://example.org/described.git\\s+\\d+s\\s+True\\s+stored artifact for revision main@sha1:abc");
+
         String out = kubectl.ok("describe", "gitrepository", "described", "-n", ns);
         assertThat(out).contains("Name:         described", "Namespace:    " + ns, "API Version:  source.toolkit.fluxcd.io/v1",
                 "Kind:         GitRepository", "URL:       https://example.org/described.git", "Reason:                Succeeded",
