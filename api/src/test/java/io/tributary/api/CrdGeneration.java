@@ -7,11 +7,14 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.tributary.api.helm.HelmRelease;
+import io.tributary.api.notification.Alert;
+import io.tributary.api.notification.Provider;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.source.Bucket;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.HelmChart;
 import io.tributary.api.source.HelmRepository;
+import io.tributary.api.source.OCIRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +33,8 @@ public final class CrdGeneration {
             + "# regenerate with ./mvnw -pl api process-test-classes -Dtributary.crds.write=true\n";
 
     static final List<Class<? extends CustomResource<?, ?>>> RESOURCES = List.of(
-            GitRepository.class, HelmRepository.class, HelmChart.class, Bucket.class, HelmRelease.class, Receiver.class);
+            GitRepository.class, HelmRepository.class, HelmChart.class, Bucket.class, OCIRepository.class, HelmRelease.class,
+            Receiver.class, Alert.class, Provider.class);
 
     private CrdGeneration() {
     }
@@ -50,7 +54,10 @@ public final class CrdGeneration {
         }
     }
 
-    /** The generator sorts printer columns; kubectl shows them in CRD order, so restore the order Flux uses. */
+    /**
+     * The generator sorts printer columns; kubectl shows them in CRD order, so restore the order Flux uses; then add what
+     * annotations cannot say ({@link CrdSchemaFixes}).
+     */
     static String withColumnsInDeclaredOrder(String yaml, Class<?> type) {
         KubernetesSerialization serialization = new KubernetesSerialization();
         CustomResourceDefinition crd = serialization.unmarshal(yaml, CustomResourceDefinition.class);
@@ -61,6 +68,7 @@ public final class CrdGeneration {
                 version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(c -> declared.indexOf(c.getName())));
             }
         }
+        CrdSchemaFixes.apply(crd, type);
         return serialization.asYaml(crd);
     }
 

@@ -11,44 +11,38 @@ import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.GitRepositorySpec;
 import io.tributary.api.source.GitRepositoryStatus;
 import io.tributary.operator.StatusWriter;
-import io.tributary.testsupport.KubeApiServer;
-import java.io.FileInputStream;
-import java.nio.file.Path;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.tributary.testsupport.ControlPlaneCrds;
+import io.tributary.testsupport.SharedServers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Two writers of one status, each from its own stale copy: neither erases what the other wrote. */
+/**
+ * Two writers of one status, each from its own stale copy: neither erases what the other wrote. On the real
+ * kube-apiserver, so the status subresource, the CRD's status schema and its conflict answers (409) are the real ones.
+ */
 class StatusWritersTest {
 
-    private static KubeApiServer api;
     private static KubernetesClient client;
+    private static String namespace;
 
     @BeforeAll
-    static void start() throws Exception {
-        api = KubeApiServer.start(0);
-        client = api.client();
-        Path crd = Path.of(System.getProperty("tributary.root", "..")).resolve("k8s/crds/source.toolkit.fluxcd.io_gitrepositories.yaml");
-        try (var in = new FileInputStream(crd.toFile())) {
-            client.load(in).create();
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        api.close();
+    static void start() {
+        client = SharedServers.controlPlane().client();
+        ControlPlaneCrds.install(client);
+        namespace = "status-writers-" + Long.toString(System.nanoTime(), 36);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
     }
 
     private static GitRepository create(String name) {
         GitRepository repo = new GitRepository();
-        repo.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("default").build());
+        repo.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         repo.setSpec(new GitRepositorySpec());
         repo.getSpec().url = "https://example.com/repo.git";
         repo.getSpec().interval = "1m";
@@ -56,7 +50,7 @@ class StatusWritersTest {
     }
 
     private static GitRepository read(String name) {
-        return client.resources(GitRepository.class).inNamespace("default").withName(name).get();
+        return client.resources(GitRepository.class).inNamespace(namespace).withName(name).get();
     }
 
     @Test

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.notification.ReceiverSpec;
 import io.tributary.events.Topics;
 import io.tributary.notification.webhook.Signatures;
+import io.tributary.testsupport.ControlPlaneTestResource;
 import io.tributary.testsupport.KafkaBroker;
 import java.net.URI;
 import java.net.URL;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(KafkaOutageTest.OwnBroker.class)
-@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(ControlPlaneTestResource.class)
 class KafkaOutageTest {
 
     /** Starts the broker once for this profile and points the service at it. */
@@ -85,7 +86,6 @@ class KafkaOutageTest {
     @Test
     void duringAnOutageWebhooksAre503WithRetryAfterAndNothingIsDeliveredLater() throws Exception {
         TestReceivers receivers = new TestReceivers(client);
-        receivers.installCrd();
         Receiver during = receivers.create("during-outage", ReceiverSpec.Type.GITHUB, List.of("push"), TOKEN, "app-during-outage");
         Receiver after = receivers.create("after-outage", ReceiverSpec.Type.GITHUB, List.of("push"), TOKEN, "app-after-outage");
         String bootstrap = OwnBroker.broker.bootstrapServers();

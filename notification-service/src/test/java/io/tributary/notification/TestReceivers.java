@@ -15,7 +15,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** Creates Receivers (and their token Secrets) in the test API server and waits until they are Ready. */
+/**
+ * Creates Receivers (and their token Secrets) on the test's API server, where ControlPlaneTestResource installed the
+ * CRDs, and waits until they are Ready.
+ */
 final class TestReceivers {
 
     private final KubernetesClient client;
@@ -24,6 +27,7 @@ final class TestReceivers {
         this.client = client;
     }
 
+    /** For the fabric8 mock (ShutdownIT): the real server gets every CRD from ControlPlaneTestResource. */
     void installCrd() throws Exception {
         Path crd = Path.of("../k8s/crds/notification.toolkit.fluxcd.io_receivers.yaml");
         client.load(Files.newInputStream(crd)).items().forEach(item -> client.resource(item).createOr(op -> op.update()));

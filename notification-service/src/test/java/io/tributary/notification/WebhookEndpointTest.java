@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Conditions;
 import io.tributary.api.notification.Receiver;
@@ -17,6 +16,7 @@ import io.tributary.events.CloudEventCodec;
 import io.tributary.events.FetchRequested;
 import io.tributary.events.Topics;
 import io.tributary.notification.webhook.Signatures;
+import io.tributary.testsupport.ControlPlaneTestResource;
 import io.tributary.testsupport.KafkaProbe;
 import io.tributary.testsupport.KafkaTestResource;
 import io.tributary.testsupport.SharedServers;
@@ -27,16 +27,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(ControlPlaneTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 class WebhookEndpointTest {
 
@@ -50,12 +47,6 @@ class WebhookEndpointTest {
     URL base;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void crds() throws Exception {
-        Path crd = Path.of("../k8s/crds/notification.toolkit.fluxcd.io_receivers.yaml");
-        client.load(Files.newInputStream(crd)).items().forEach(item -> client.resource(item).createOr(op -> op.update()));
-    }
 
     private Receiver receiver(String name, boolean suspend) {
         client.secrets().inNamespace("default").resource(new SecretBuilder().withNewMetadata().withName(name + "-token")

@@ -9,12 +9,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.notification.ReceiverSpec;
 import io.tributary.events.Topics;
 import io.tributary.notification.webhook.Signatures;
 import io.tributary.notification.webhook.WebhookSettings;
+import io.tributary.testsupport.ControlPlaneTestResource;
 import io.tributary.testsupport.KafkaProbe;
 import io.tributary.testsupport.KafkaTestResource;
 import io.tributary.testsupport.SharedServers;
@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(WebhookFloodTest.Bounds.class)
-@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(ControlPlaneTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 class WebhookFloodTest {
 
@@ -88,7 +88,6 @@ class WebhookFloodTest {
     void setUp() throws Exception {
         pool = Executors.newFixedThreadPool(FLOOD);
         TestReceivers receivers = new TestReceivers(client);
-        receivers.installCrd();
         receiver = receivers.create("flood", ReceiverSpec.Type.GITHUB, List.of("push"), TOKEN, "app-flood");
     }
 

@@ -6,11 +6,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.notification.ReceiverSpec.Type;
 import io.tributary.events.Topics;
 import io.tributary.notification.webhook.Signatures;
+import io.tributary.testsupport.ControlPlaneTestResource;
 import io.tributary.testsupport.KafkaProbe;
 import io.tributary.testsupport.KafkaTestResource;
 import io.tributary.testsupport.SharedServers;
@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refuses (a request line over 4096 bytes: 414; malformed framing or header bytes: 400) never reaches a handler.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(ControlPlaneTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhookHostileInputTest {
@@ -82,7 +82,6 @@ class WebhookHostileInputTest {
     @BeforeAll
     void receivers() throws Exception {
         TestReceivers receivers = new TestReceivers(client);
-        receivers.installCrd();
         SharedServers.kafka().createTopics(3, Topics.SOURCE_REQUESTS);
         int partitions = partitions();
         create(receivers, "gh", Type.GITHUB, List.of("push"), TOKEN, partitions);

@@ -5,13 +5,16 @@ import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest}'s Kubernetes client at the shared real control plane, in place of
- * {@code @WithKubernetesTestServer}: {@code @QuarkusTestResource(ControlPlaneTestResource.class)}.
+ * {@code @WithKubernetesTestServer}: {@code @QuarkusTestResource(ControlPlaneTestResource.class)}. The project's CRDs
+ * are installed before the application starts, as on a cluster where Tributary is deployed.
  */
 public class ControlPlaneTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return SharedServers.controlPlane().quarkusProperties();
+        ControlPlane plane = SharedServers.controlPlane();
+        ControlPlaneCrds.install(plane.client());
+        return plane.quarkusProperties();
     }
 
     @Override

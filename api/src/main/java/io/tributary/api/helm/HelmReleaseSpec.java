@@ -2,14 +2,18 @@ package io.tributary.api.helm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "(has(self.chart) && !has(self.chartRef)) || (!has(self.chart) && has(self.chartRef))",
+        message = "either chart or chartRef must be set")
 public class HelmReleaseSpec {
     /** Template of the HelmChart to create; exactly one of chart or chartRef. */
     public HelmChartTemplate chart;
@@ -19,13 +23,17 @@ public class HelmReleaseSpec {
     public String interval;
     public KubeConfigReference kubeConfig;
     public Boolean suspend;
+    @Size(min = 1, max = 53)
     public String releaseName;
+    @Size(min = 1, max = 63)
     public String targetNamespace;
+    @Size(min = 1, max = 63)
     public String storageNamespace;
     public List<DependencyReference> dependsOn;
     @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
     public String timeout;
     public Integer maxHistory;
+    @Size(min = 1, max = 253)
     public String serviceAccountName;
     public Boolean persistentClient;
     public DriftDetection driftDetection;
@@ -38,6 +46,7 @@ public class HelmReleaseSpec {
     @PreserveUnknownFields
     public Map<String, Object> values;
     public List<PostRenderer> postRenderers;
+    @SchemaFrom(type = HelmReleaseChoices.PostRenderStrategy.class)
     public String postRenderStrategy;
     public CommonMetadata commonMetadata;
     public List<HealthCheckExpression> healthCheckExprs;
@@ -53,12 +62,16 @@ public class HelmReleaseSpec {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class HelmChartTemplateSpec {
         @Required
+        @Size(min = 1, max = 2048)
         public String chart;
+        @Default("\"*\"")
         public String version;
         @Required
         public CrossNamespaceObjectReference sourceRef;
         @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
         public String interval;
+        @Default("ChartVersion")
+        @SchemaFrom(type = HelmReleaseChoices.ReconcileStrategy.class)
         public String reconcileStrategy;
         public List<String> valuesFiles;
         public Boolean ignoreMissingValuesFiles;
@@ -67,6 +80,9 @@ public class HelmReleaseSpec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class HelmChartTemplateVerification {
+        @Required
+        @Default("cosign")
+        @SchemaFrom(type = HelmReleaseChoices.VerificationProvider.class)
         public String provider;
         public SecretName secretRef;
     }
@@ -80,9 +96,12 @@ public class HelmReleaseSpec {
     public static class CrossNamespaceObjectReference {
         public String apiVersion;
         @Required
+        @SchemaFrom(type = HelmReleaseChoices.ChartSourceKind.class)
         public String kind;
         @Required
+        @Size(min = 1, max = 253)
         public String name;
+        @Size(min = 1, max = 63)
         public String namespace;
     }
 
@@ -90,13 +109,20 @@ public class HelmReleaseSpec {
     public static class CrossNamespaceSourceReference {
         public String apiVersion;
         @Required
+        @SchemaFrom(type = HelmReleaseChoices.ChartRefKind.class)
         public String kind;
         @Required
+        @Size(min = 1, max = 253)
         public String name;
+        @Size(min = 1, max = 63)
         public String namespace;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @ValidationRule(value = "has(self.configMapRef) || has(self.secretRef)",
+            message = "exactly one of spec.kubeConfig.configMapRef or spec.kubeConfig.secretRef must be specified")
+    @ValidationRule(value = "!has(self.configMapRef) || !has(self.secretRef)",
+            message = "exactly one of spec.kubeConfig.configMapRef or spec.kubeConfig.secretRef must be specified")
     public static class KubeConfigReference {
         public SecretKeyReference secretRef;
         public SecretName configMapRef;
@@ -125,6 +151,7 @@ public class HelmReleaseSpec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class DriftDetection {
+        @SchemaFrom(type = HelmReleaseChoices.DriftDetectionMode.class)
         public String mode;
         public List<IgnoreRule> ignore;
     }
@@ -149,17 +176,18 @@ public class HelmReleaseSpec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Remediation {
-        @Min(-1)
         public Integer retries;
         public Boolean ignoreTestFailures;
         public Boolean remediateLastFailure;
         /** Upgrade only: rollback or uninstall. */
+        @SchemaFrom(type = HelmReleaseChoices.RemediationStrategy.class)
         public String strategy;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class ActionStrategy {
         @Required
+        @SchemaFrom(type = HelmReleaseChoices.ActionStrategyName.class)
         public String name;
         @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
         public String retryInterval;
@@ -170,6 +198,8 @@ public class HelmReleaseSpec {
         @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
         public String timeout;
         public Remediation remediation;
+        @ValidationRule(value = "!has(self.retryInterval) || self.name != 'RemediateOnFailure'",
+                message = ".retryInterval cannot be set when .name is 'RemediateOnFailure'")
         public ActionStrategy strategy;
         public Boolean disableWait;
         public Boolean disableWaitForJobs;
@@ -179,6 +209,7 @@ public class HelmReleaseSpec {
         public Boolean disableTakeOwnership;
         public Boolean replace;
         public Boolean skipCRDs;
+        @SchemaFrom(type = HelmReleaseChoices.CrdPolicy.class)
         public String crds;
         public Boolean createNamespace;
         public Boolean serverSideApply;
@@ -189,6 +220,8 @@ public class HelmReleaseSpec {
         @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
         public String timeout;
         public Remediation remediation;
+        @ValidationRule(value = "!has(self.retryInterval) || self.name == 'RetryOnFailure'",
+                message = ".retryInterval can only be set when .name is 'RetryOnFailure'")
         public ActionStrategy strategy;
         public Boolean disableWait;
         public Boolean disableWaitForJobs;
@@ -199,8 +232,11 @@ public class HelmReleaseSpec {
         public Boolean force;
         public Boolean preserveValues;
         public Boolean cleanupOnFail;
+        @SchemaFrom(type = HelmReleaseChoices.CrdPolicy.class)
         public String crds;
+        @SchemaFrom(type = HelmReleaseChoices.ChartNameChangeStrategy.class)
         public String chartNameChangeStrategy;
+        @SchemaFrom(type = HelmReleaseChoices.ServerSideApply.class)
         public String serverSideApply;
     }
 
@@ -214,6 +250,7 @@ public class HelmReleaseSpec {
 
         public static class Filter {
             @Required
+            @Size(min = 1, max = 253)
             public String name;
             public Boolean exclude;
         }
@@ -229,6 +266,7 @@ public class HelmReleaseSpec {
         public Boolean recreate;
         public Boolean force;
         public Boolean cleanupOnFail;
+        @SchemaFrom(type = HelmReleaseChoices.ServerSideApply.class)
         public String serverSideApply;
     }
 
@@ -239,17 +277,24 @@ public class HelmReleaseSpec {
         public Boolean disableHooks;
         public Boolean keepHistory;
         public Boolean disableWait;
+        @Default("background")
+        @SchemaFrom(type = HelmReleaseChoices.DeletionPropagation.class)
         public String deletionPropagation;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class ValuesReference {
         @Required
+        @SchemaFrom(type = HelmReleaseChoices.ValuesKind.class)
         public String kind;
         @Required
-        @Max(253)
+        @Size(min = 1, max = 253)
         public String name;
+        @Size(max = 253)
+        @Pattern("^[\\-._a-zA-Z0-9]+$")
         public String valuesKey;
+        @Size(max = 250)
+        @Pattern("^([a-zA-Z0-9_\\-.\\\\\\/]|\\[[0-9]{1,5}\\])+$")
         public String targetPath;
         public Boolean optional;
         public Boolean literal;
@@ -286,8 +331,8 @@ public class HelmReleaseSpec {
     public static class HealthCheckExpression {
         @Required
         public String apiVersion;
-        @Required
         public String kind;
+        @Required
         public String current;
         public String inProgress;
         public String failed;
@@ -296,6 +341,7 @@ public class HelmReleaseSpec {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class WaitStrategy {
         @Required
+        @SchemaFrom(type = HelmReleaseChoices.WaitStrategyName.class)
         public String name;
     }
 }

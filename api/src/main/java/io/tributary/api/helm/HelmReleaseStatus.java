@@ -1,6 +1,9 @@
 package io.tributary.api.helm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ public class HelmReleaseStatus {
     public List<Condition> conditions;
     /** namespace/name of the HelmChart this release uses. */
     public String helmChart;
+    @Size(min = 1, max = 63)
     public String storageNamespace;
     /** Release snapshots, newest first. */
     public List<Snapshot> history;
@@ -25,6 +29,7 @@ public class HelmReleaseStatus {
     public String lastAttemptedRevisionDigest;
     public String lastAttemptedValuesChecksum;
     public String lastAttemptedConfigDigest;
+    @SchemaFrom(type = HelmReleaseChoices.ReleaseAction.class)
     public String lastAttemptedReleaseAction;
     public String lastAttemptedReleaseActionDuration;
     public Long lastReleaseRevision;
@@ -54,10 +59,13 @@ public class HelmReleaseStatus {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Inventory {
+        @Required
         public List<Entry> entries;
 
         public static class Entry {
+            @Required
             public String id;
+            @Required
             public String v;
         }
     }

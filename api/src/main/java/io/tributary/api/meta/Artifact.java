@@ -18,6 +18,7 @@ public class Artifact {
     @Required
     public String revision;
     /** {@code sha256:<hex>} of the file. */
+    @Required
     @Pattern("^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$")
     public String digest;
     /** Size in bytes. */

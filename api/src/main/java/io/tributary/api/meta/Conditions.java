@@ -24,7 +24,10 @@ public final class Conditions {
         return find(conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
     }
 
-    /** Returns a copy of {@code conditions} with {@code type} set; keeps the old transition time if status is unchanged. */
+    /**
+     * Returns a copy of {@code conditions} with {@code type} set; keeps the old transition time if status is unchanged.
+     * A null message is stored as "" since {@code metav1.Condition} requires the field.
+     */
     public static List<Condition> set(List<Condition> conditions, String type, boolean status, String reason,
             String message, Long observedGeneration) {
         List<Condition> result = new ArrayList<>(conditions == null ? List.of() : conditions);
@@ -33,7 +36,7 @@ public final class Conditions {
         String transition = previous.filter(c -> value.equals(c.getStatus()))
                 .map(Condition::getLastTransitionTime)
                 .orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        Condition condition = new Condition(transition, message, observedGeneration, reason, value, type);
+        Condition condition = new Condition(transition, message == null ? "" : message, observedGeneration, reason, value, type);
         previous.ifPresentOrElse(p -> result.set(result.indexOf(p), condition), () -> result.add(condition));
         return result;
     }

@@ -3,12 +3,14 @@ package io.tributary.api.source;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A git repository to fetch, as Flux's {@code source.toolkit.fluxcd.io/v1} GitRepository. */
 @Group("source.toolkit.fluxcd.io")
+@Categories({"all", "fluxcd", "fluxcd-sources"})
 @Version("v1")
 @ShortNames("gitrepo")
 @AdditionalPrinterColumn(name = "URL", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.url")

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.tributary.api.meta.LocalObjectReference;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.serviceAccountName) || (has(self.provider) && (self.provider == 'azure' || self.provider == 'aws'))",
+        message = "serviceAccountName can only be set when provider is 'azure' or 'aws'")
 public class GitRepositorySpec {
     /** Repository address, {@code http(s)://} or {@code ssh://}. */
     @Required
@@ -21,7 +24,7 @@ public class GitRepositorySpec {
     @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
     public String interval;
     @Default("60s")
-    @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$")
+    @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m))+$")
     public String timeout;
     public GitRepositoryRef ref;
     public GitRepositoryVerification verify;

@@ -3,12 +3,14 @@ package io.tributary.api.source;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A Helm chart packaged from a HelmRepository, GitRepository or Bucket. */
 @Group("source.toolkit.fluxcd.io")
+@Categories({"all", "fluxcd", "fluxcd-sources"})
 @Version("v1")
 @ShortNames("hc")
 @AdditionalPrinterColumn(name = "Chart", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.chart")
