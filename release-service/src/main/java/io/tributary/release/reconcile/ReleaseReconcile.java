@@ -79,13 +79,13 @@ public class ReleaseReconcile {
     boolean defaultToRetryOnFailure;
 
     private ReleaseToolkit kit;
-    private AtomicRelease atomic;
+    private ReleaseRun run;
     private ChartLoader charts;
 
     @PostConstruct
     void init() {
         kit = new ReleaseToolkit(client, new HelmEngine(), new Events());
-        atomic = new AtomicRelease(kit);
+        run = new ReleaseRun(kit);
         charts = new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes);
     }
 
@@ -129,7 +129,7 @@ public class ReleaseReconcile {
             LoadedChart loaded = charts.load(chart.getStatus().artifact, work);
             ReleaseRequest req = new ReleaseRequest(release, status, loaded, composed, options, ReleaseNames.release(release),
                     ReleaseNames.targetNamespace(release), ReleaseNames.storageNamespace(release), work);
-            return release(req, chart, interval);
+            return run.release(req, chart.getStatus().artifact.digest, interval);
         } catch (ChartLoader.ChartLoadException e) {
             Outcome.notReady(status, generation, Reasons.ARTIFACT_FAILED, e.getMessage());
             return RETRY;
@@ -139,63 +139,6 @@ public class ReleaseReconcile {
         } finally {
             delete(work);
         }
-    }
-
-    private Duration release(ReleaseRequest req, HelmChart chart, Duration interval) throws InterruptedException {
-        HelmReleaseStatus status = req.status();
-        HelmRelease release = req.object();
-        String valuesDigest = ValuesDigest.of(req.values());
-        DesiredRelease desired = new DesiredRelease(req.releaseName(), req.releaseNamespace(), req.storageNamespace(),
-                req.chart().name(), req.chart().version(), valuesDigest, null, null);
-        Optional<ReleaseTarget.Change> moved = ReleaseTarget.changed(status.storageNamespace, ReleaseHistory.of(status.history), desired,
-                req.chart().name());
-        if (moved.isPresent() && ReleaseTarget.mustUninstall(moved.get(), release.getSpec().upgrade == null ? null
-                : release.getSpec().upgrade.chartNameChangeStrategy)) {
-            return uninstallMoved(req);
-        }
-        Map<String, String> annotations = release.getMetadata().getAnnotations();
-        AnnotationRequest force = AnnotationRequest.force(annotations, status.lastHandledForceAt, status.lastHandledReconcileAt);
-        AnnotationRequest reset = AnnotationRequest.reset(annotations, status.lastHandledResetAt, status.lastHandledReconcileAt);
-        status.lastHandledForceAt = force.lastHandled();
-        status.lastHandledResetAt = reset.lastHandled();
-        if (FailureReset.reason(FailureReset.LastAttempt.of(status), req.generation(), req.chart().version(), valuesDigest,
-                reset.handle()).isPresent()) {
-            status.failures = null;
-            status.installFailures = null;
-            status.upgradeFailures = null;
-        }
-        if (annotations != null && annotations.get(Annotations.REQUESTED_AT) != null) {
-            status.lastHandledReconcileAt = annotations.get(Annotations.REQUESTED_AT);
-        }
-        status.lastAttemptedRevision = req.chart().version();
-        status.lastAttemptedRevisionDigest = chart.getStatus().artifact.digest;
-        status.lastAttemptedConfigDigest = valuesDigest;
-        status.lastAttemptedValuesChecksum = null;
-        status.lastAttemptedGeneration = req.generation();
-        status.storageNamespace = req.storageNamespace();
-        Plan plan = atomic.run(req, desired, force.handle());
-        status.lastReleaseRevision = ReleaseHistory.of(status.history).latest().map(Snapshot::version).orElse(null);
-        return Outcome.apply(plan, status, req.generation(), interval);
-    }
-
-    /** The release moved (name, namespace, storage, chart): the old one is uninstalled, history and counters start again. */
-    private Duration uninstallMoved(ReleaseRequest req) throws InterruptedException {
-        HelmReleaseStatus status = req.status();
-        Snapshot cur = ReleaseHistory.of(status.history).latest().orElseThrow();
-        ReleaseRequest old = new ReleaseRequest(req.object(), status, req.chart(), req.values(), req.options(), cur.name(),
-                cur.namespace(), status.storageNamespace, req.workDir());
-        try {
-            new Uninstall(kit).reconcile(old);
-        } catch (ActionReconciler.ActionError e) {
-            Outcome.notReady(status, req.generation(), Reasons.UNINSTALL_FAILED, e.getMessage());
-            return RETRY;
-        }
-        status.history = null;
-        status.storageNamespace = null;
-        status.failures = null;
-        status.installFailures = null;
-        status.upgradeFailures = null;
-        return Duration.ofMillis(1);
     }
 
     /** Uninstalls the release on deletion; false when it must be tried again. */
