@@ -3,8 +3,11 @@ package io.tributary.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.tributary.release.apply.Manifests;
+import io.tributary.release.chart.ChartRenderer;
+import io.tributary.release.chart.LoadedChart;
+import io.tributary.release.chart.ManifestDocuments;
+import io.tributary.release.chart.RenderedDocument;
+import io.tributary.release.hooks.HookEvent;
 import io.tributary.release.chart.HelmEngine;
 import io.tributary.release.storage.HelmReleaseRecord;
 import io.tributary.release.storage.ReleaseCodec;
@@ -52,13 +55,49 @@ class HelmEngineTest {
         Path values = dir.resolve("values.yaml");
         Files.writeString(values, "color: red\n");
         String manifest = new HelmEngine().render(chart(), "shop", "apps", values);
-        List<GenericKubernetesResource> objects = Manifests.parse(manifest);
-        assertThat(objects).extracting(GenericKubernetesResource::getKind).containsExactlyInAnyOrder("ConfigMap", "Service");
-        GenericKubernetesResource config = objects.stream().filter(o -> o.getKind().equals("ConfigMap")).findFirst().orElseThrow();
-        assertThat(config.getMetadata().getName()).isEqualTo("shop-settings");
-        assertThat(config.getAdditionalProperties().get("data")).isEqualTo(Map.of("message", "hello", "color", "red",
+        List<RenderedDocument> objects = ManifestDocuments.split(manifest);
+        assertThat(objects).extracting(RenderedDocument::kind).containsExactlyInAnyOrder("ConfigMap", "Service");
+        RenderedDocument config = objects.stream().filter(o -> o.kind().equals("ConfigMap")).findFirst().orElseThrow();
+        assertThat(config.name()).isEqualTo("shop-settings");
+        assertThat(config.path()).isEqualTo("demo/templates/configmap.yaml");
+        assertThat(config.object().get("data")).isEqualTo(Map.of("message", "hello", "color", "red",
                 "replicas", "1", "chartVersion", "0.1.0"));
-        assertThat(Manifests.identity(config, "apps")).isEqualTo("v1/ConfigMap/apps/shop-settings");
+    }
+
+    @Test
+    void hooksRenderApartFromTheReleaseObjectsInKindOrder() throws Exception {
+        Path chart = chart();
+        Files.writeString(chart.resolve("templates/hook.yaml"), """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: {{ .Release.Name }}-migrate
+                  annotations:
+                    "helm.sh/hook": pre-install,pre-upgrade
+                    "helm.sh/hook-weight": "-5"
+                    "helm.sh/hook-delete-policy": hook-succeeded
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: m, image: busybox}]
+                """);
+        LoadedChart loaded = LoadedChart.load(chart);
+        ChartRenderer.maskHooks(chart);
+        Path values = Files.writeString(dir.resolve("values.yaml"), "{}\n");
+        ChartRenderer.Rendered rendered = new ChartRenderer(new HelmEngine()).render(loaded, "shop", "apps", values);
+        assertThat(rendered.objects()).extracting(RenderedDocument::kind).containsExactly("ConfigMap", "Service");
+        assertThat(rendered.manifest()).startsWith("---\n# Source: demo/templates/configmap.yaml\n").doesNotContain("Job");
+        assertThat(rendered.hooks()).singleElement().satisfies(h -> {
+            assertThat(h.name()).isEqualTo("shop-migrate");
+            assertThat(h.path()).isEqualTo("demo/templates/hook.yaml");
+            assertThat(h.events()).containsExactly(HookEvent.PRE_INSTALL, HookEvent.PRE_UPGRADE);
+            assertThat(h.weight()).isEqualTo(-5);
+            assertThat(h.manifest()).contains("helm.sh/hook").doesNotContain("masked");
+        });
+        // the stored chart keeps the templates as written
+        assertThat(loaded.record().templates()).anySatisfy(f -> assertThat(new String(Base64.getDecoder().decode(f.data())))
+                .contains("\"helm.sh/hook\": pre-install"));
     }
 
     @Test

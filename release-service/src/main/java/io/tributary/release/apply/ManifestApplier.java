@@ -1,45 +1,140 @@
 package io.tributary.release.apply;
 
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.tributary.release.chart.RenderedDocument;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Applies a release's objects and deletes those the previous revision had but this one no longer renders. */
-@ApplicationScoped
-public class ManifestApplier {
+/**
+ * Puts a release's objects into the cluster as Helm's kube client does: in install order, each marked with the
+ * release's ownership metadata, an existing object that belongs to something else refused with Helm's ownership
+ * error; and removes objects in uninstall order.
+ */
+public final class ManifestApplier {
 
-    @Inject
-    KubernetesClient client;
+    /** The field manager helm-controller applies with. */
+    public static final String FIELD_MANAGER = "helm-controller";
 
-    public void apply(List<GenericKubernetesResource> objects, String namespace, String releaseName, String releaseNamespace) {
-        for (GenericKubernetesResource object : objects) {
-            if (object.getMetadata().getNamespace() == null) {
-                object.getMetadata().setNamespace(namespace);
-            }
-            var labels = object.getMetadata().getLabels() == null ? new HashMap<String, String>() : new HashMap<>(object.getMetadata().getLabels());
-            labels.putIfAbsent("app.kubernetes.io/managed-by", "Helm");
-            object.getMetadata().setLabels(labels);
-            var annotations = object.getMetadata().getAnnotations() == null ? new HashMap<String, String>() : new HashMap<>(object.getMetadata().getAnnotations());
-            annotations.put("meta.helm.sh/release-name", releaseName);
-            annotations.put("meta.helm.sh/release-namespace", releaseNamespace);
-            object.getMetadata().setAnnotations(annotations);
-            client.resource(object).inNamespace(object.getMetadata().getNamespace()).createOr(NonDeletingOperation::update);
+    private final ClusterObjects cluster;
+
+    public ManifestApplier(ClusterObjects cluster) {
+        this.cluster = cluster;
+    }
+
+    /** An object could not be applied or deleted; the message names it. */
+    public static final class ApplyFailure extends Exception {
+        public ApplyFailure(String message) {
+            super(message);
         }
     }
 
-    public void prune(List<GenericKubernetesResource> previous, List<GenericKubernetesResource> current, String namespace) {
-        Set<String> keep = current.stream().map(o -> Manifests.identity(o, namespace)).collect(Collectors.toSet());
-        for (GenericKubernetesResource old : previous) {
-            if (!keep.contains(Manifests.identity(old, namespace))) {
-                String ns = old.getMetadata().getNamespace() == null ? namespace : old.getMetadata().getNamespace();
-                client.resource(old).inNamespace(ns).delete();
+    /**
+     * @param releaseName      the Helm release the objects are marked with
+     * @param releaseNamespace the release's namespace, as Helm's {@code meta.helm.sh/release-namespace}
+     * @param serverSideApply  server-side apply with {@link #FIELD_MANAGER}, else create or replace
+     * @param adopt            identities ({@link ClusterObjects.Located#identity}) the previous revision owned, which are
+     *                         updated without an ownership check
+     * @param operation        {@code install} or {@code update}, as Helm's ownership error names it
+     * @return the objects as located, in the order they were applied
+     */
+    public List<ClusterObjects.Located> apply(List<RenderedDocument> documents, String releaseName, String releaseNamespace,
+            boolean serverSideApply, Set<String> adopt, String operation) throws ApplyFailure {
+        List<ClusterObjects.Located> located = locateAll(documents, releaseNamespace);
+        for (ClusterObjects.Located l : KindOrder.sortInstall(located, x -> x.object().getKind())) {
+            checkOwnership(l, releaseName, releaseNamespace, adopt, operation);
+        }
+        List<ClusterObjects.Located> applied = new ArrayList<>();
+        for (ClusterObjects.Located l : KindOrder.sortInstall(located, x -> x.object().getKind())) {
+            mark(l.object(), releaseName, releaseNamespace);
+            try {
+                if (serverSideApply) {
+                    cluster.resource(l).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                } else {
+                    cluster.resource(l).createOr(op -> op.update());
+                }
+            } catch (KubernetesClientException e) {
+                throw new ApplyFailure(l.describe() + ": " + apiMessage(e));
+            }
+            applied.add(l);
+        }
+        return applied;
+    }
+
+    public List<ClusterObjects.Located> locateAll(List<RenderedDocument> documents, String namespace) throws ApplyFailure {
+        List<ClusterObjects.Located> located = new ArrayList<>();
+        for (RenderedDocument d : documents) {
+            try {
+                located.add(cluster.locate(d.object(), namespace));
+            } catch (ClusterObjects.UnknownKindException e) {
+                throw new ApplyFailure((d.path().isEmpty() ? "" : d.path() + ": ") + e.getMessage());
             }
         }
+        return located;
+    }
+
+    private void checkOwnership(ClusterObjects.Located l, String releaseName, String releaseNamespace, Set<String> adopt,
+            String operation) throws ApplyFailure {
+        if (adopt.contains(l.identity())) {
+            return;
+        }
+        GenericKubernetesResource existing;
+        try {
+            existing = cluster.resource(l).get();
+        } catch (KubernetesClientException e) {
+            throw new ApplyFailure(l.describe() + ": " + apiMessage(e));
+        }
+        if (existing == null) {
+            return;
+        }
+        var refusal = Ownership.refusal(l.object().getKind(), l.object().getMetadata().getName(), l.namespace(),
+                existing.getMetadata().getLabels(), existing.getMetadata().getAnnotations(), releaseName, releaseNamespace);
+        if (refusal.isPresent()) {
+            throw new ApplyFailure("Unable to continue with " + operation + ": " + refusal.get());
+        }
+    }
+
+    /** Deletes the objects in uninstall order; objects already gone are skipped. Returns the errors, if any. */
+    public List<String> delete(List<ClusterObjects.Located> objects, DeletionPropagation propagation) {
+        List<String> errors = new ArrayList<>();
+        for (ClusterObjects.Located l : KindOrder.sortUninstall(objects, x -> x.object().getKind())) {
+            try {
+                cluster.resource(l).withPropagationPolicy(propagation).delete();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 404) {
+                    errors.add(l.describe() + ": " + apiMessage(e));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Objects {@code previous} had that {@code current} does not, in the cluster as located. */
+    public static List<ClusterObjects.Located> removed(List<ClusterObjects.Located> previous, List<ClusterObjects.Located> current) {
+        Set<String> keep = new java.util.HashSet<>();
+        current.forEach(c -> keep.add(c.identity()));
+        return previous.stream().filter(p -> !keep.contains(p.identity())).toList();
+    }
+
+    static void mark(GenericKubernetesResource object, String releaseName, String releaseNamespace) {
+        Map<String, String> labels = object.getMetadata().getLabels() == null ? new HashMap<>() : new HashMap<>(object.getMetadata().getLabels());
+        labels.put(Ownership.MANAGED_BY, Ownership.HELM);
+        object.getMetadata().setLabels(labels);
+        Map<String, String> annotations = object.getMetadata().getAnnotations() == null ? new HashMap<>()
+                : new HashMap<>(object.getMetadata().getAnnotations());
+        annotations.put(Ownership.RELEASE_NAME, releaseName);
+        annotations.put(Ownership.RELEASE_NAMESPACE, releaseNamespace);
+        object.getMetadata().setAnnotations(annotations);
+    }
+
+    public static String apiMessage(KubernetesClientException e) {
+        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+            return e.getStatus().getMessage();
+        }
+        return e.getMessage();
     }
 }

@@ -21,6 +21,8 @@ public final class HelmEngine {
                     .withName(releaseName)
                     .withNamespace(namespace)
                     .withValuesFile(valuesFile)
+                    // the chart's crds/ are applied by the CRD policy, never as templates
+                    .skipCrds()
                     .call();
         } catch (RuntimeException e) {
             throw new RenderException("rendering chart failed: " + e.getMessage());

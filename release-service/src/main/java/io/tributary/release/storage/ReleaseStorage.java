@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,8 +25,12 @@ public class ReleaseStorage {
 
     public static final String TYPE = "helm.sh/release.v1";
 
+    private final KubernetesClient client;
+
     @Inject
-    KubernetesClient client;
+    public ReleaseStorage(KubernetesClient client) {
+        this.client = client;
+    }
 
     public static String secretName(String release, int version) {
         return "sh.helm.release.v1." + release + ".v" + version;
@@ -35,7 +40,7 @@ public class ReleaseStorage {
     public List<HelmReleaseRecord> history(String namespace, String release) throws IOException {
         List<Secret> secrets = client.secrets().inNamespace(namespace)
                 .withLabel("owner", "helm").withLabel("name", release).list().getItems();
-        List<HelmReleaseRecord> records = new java.util.ArrayList<>();
+        List<HelmReleaseRecord> records = new ArrayList<>();
         for (Secret secret : secrets) {
             if (TYPE.equals(secret.getType()) && secret.getData() != null && secret.getData().get("release") != null) {
                 String encoded = new String(Base64.getDecoder().decode(secret.getData().get("release")), StandardCharsets.US_ASCII);
@@ -50,8 +55,8 @@ public class ReleaseStorage {
         return history(namespace, release).stream().findFirst();
     }
 
-    /** Creates or replaces the Secret holding {@code record}. */
-    public void save(HelmReleaseRecord record) {
+    /** Creates or replaces the Secret holding {@code record} in {@code storageNamespace}. */
+    public void save(String storageNamespace, HelmReleaseRecord record) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("owner", "helm");
         labels.put("name", record.name());
@@ -61,14 +66,18 @@ public class ReleaseStorage {
         Secret secret = new SecretBuilder()
                 .withNewMetadata()
                 .withName(secretName(record.name(), record.version()))
-                .withNamespace(record.namespace())
+                .withNamespace(storageNamespace)
                 .withLabels(labels)
                 .endMetadata()
                 .withType(TYPE)
                 .withData(Map.of("release", Base64.getEncoder().encodeToString(
                         ReleaseCodec.encode(record).getBytes(StandardCharsets.US_ASCII))))
                 .build();
-        client.secrets().inNamespace(record.namespace()).resource(secret).createOr(op -> op.update());
+        client.secrets().inNamespace(storageNamespace).resource(secret).createOr(op -> op.update());
+    }
+
+    public void delete(String namespace, String release, int version) {
+        client.secrets().inNamespace(namespace).withName(secretName(release, version)).delete();
     }
 
     /** Removes revisions beyond {@code maxHistory} (0 keeps all), oldest first, never the newest. */
@@ -78,7 +87,7 @@ public class ReleaseStorage {
         }
         List<HelmReleaseRecord> records = history(namespace, release);
         for (HelmReleaseRecord old : records.subList(Math.min(maxHistory, records.size()), records.size())) {
-            client.secrets().inNamespace(namespace).withName(secretName(release, old.version())).delete();
+            delete(namespace, release, old.version());
         }
     }
 }

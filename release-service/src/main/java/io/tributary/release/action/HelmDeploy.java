@@ -1,0 +1,216 @@
+package io.tributary.release.action;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tributary.release.apply.ClusterObjects;
+import io.tributary.release.apply.CrdPolicy;
+import io.tributary.release.apply.ManifestApplier;
+import io.tributary.release.chart.ChartRenderer;
+import io.tributary.release.chart.ManifestDocuments;
+import io.tributary.release.chart.RenderedDocument;
+import io.tributary.release.hooks.HookEvent;
+import io.tributary.release.hooks.HookExecutor;
+import io.tributary.release.plan.HelmStatus;
+import io.tributary.release.storage.HelmReleaseRecord;
+import io.tributary.release.storage.HookRecord;
+import io.tributary.release.wait.ReadinessWaiter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Helm's install, upgrade and rollback ({@code pkg/action}): a new revision is written {@code pending-*} before
+ * anything touches the cluster, then CRDs, pre hooks, the objects (those the previous revision had and this one does
+ * not are deleted), the wait, post hooks; the revision ends deployed, the one before superseded, or failed with Helm's
+ * description. A chart that does not render is stored as a failed revision too, so it is remediated like any failure.
+ */
+final class HelmDeploy {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** How one deploy runs; {@code crds} null for rollback, which never touches CRDs. */
+    record Options(Duration timeout, boolean disableHooks, boolean disableWait, boolean waitForJobs, boolean serverSideApply,
+            CrdPolicy crds) {
+    }
+
+    /** The revision the action left in storage, and the error if it failed. */
+    record Result(HelmReleaseRecord release, String error) {
+        boolean failed() {
+            return error != null;
+        }
+    }
+
+    private final ReleaseToolkit kit;
+
+    HelmDeploy(ReleaseToolkit kit) {
+        this.kit = kit;
+    }
+
+    Result install(ReleaseRequest req, ObservedReleases observed, Options options) throws ActionReconciler.ActionError,
+            InterruptedException {
+        List<HelmReleaseRecord> history = history(req);
+        int version = history.isEmpty() ? 1 : history.get(0).version() + 1;
+        String now = now();
+        HelmReleaseRecord pending = new HelmReleaseRecord(req.releaseName(),
+                new HelmReleaseRecord.Info(now, now, null, "Initial install underway", HelmStatus.PENDING_INSTALL.value(), null),
+                req.chart().record(), req.values(), "", List.of(), version, req.releaseNamespace());
+        return deploy(req, observed, options, pending, Optional.empty(), HookEvent.PRE_INSTALL, HookEvent.POST_INSTALL,
+                "install", "Install complete", "Release \"" + req.releaseName() + "\" failed: ");
+    }
+
+    Result upgrade(ReleaseRequest req, ObservedReleases observed, Options options) throws ActionReconciler.ActionError,
+            InterruptedException {
+        List<HelmReleaseRecord> history = history(req);
+        if (history.isEmpty()) {
+            throw new ActionReconciler.ActionError("upgrade: \"" + req.releaseName() + "\" has no deployed releases");
+        }
+        HelmReleaseRecord last = history.get(0);
+        // Helm upgrades from the deployed revision, or the last one when none is deployed
+        HelmReleaseRecord current = history.stream().filter(r -> HelmStatus.DEPLOYED.value().equals(r.status())).findFirst().orElse(last);
+        String now = now();
+        HelmReleaseRecord pending = new HelmReleaseRecord(req.releaseName(),
+                new HelmReleaseRecord.Info(current.info().firstDeployed(), now, null, "Preparing upgrade",
+                        HelmStatus.PENDING_UPGRADE.value(), null),
+                req.chart().record(), req.values(), "", List.of(), last.version() + 1, req.releaseNamespace());
+        return deploy(req, observed, options, pending, Optional.of(current), HookEvent.PRE_UPGRADE, HookEvent.POST_UPGRADE,
+                "update", "Upgrade complete", "Upgrade \"" + req.releaseName() + "\" failed: ");
+    }
+
+    Result rollback(ReleaseRequest req, ObservedReleases observed, Options options, int toVersion) throws ActionReconciler.ActionError,
+            InterruptedException {
+        List<HelmReleaseRecord> history = history(req);
+        HelmReleaseRecord target = history.stream().filter(r -> r.version() == toVersion).findFirst()
+                .orElseThrow(() -> new ActionReconciler.ActionError("rollback: release " + req.releaseName() + ".v" + toVersion
+                        + " not found in storage"));
+        HelmReleaseRecord current = history.get(0);
+        HelmReleaseRecord pending = target.asRevision(current.version() + 1, HelmStatus.PENDING_ROLLBACK.value(),
+                "Rollback to " + toVersion, now());
+        save(req, observed, pending);
+        List<RenderedDocument> objects;
+        try {
+            objects = ManifestDocuments.split(target.manifest());
+        } catch (ManifestDocuments.InvalidManifestException e) {
+            return fail(req, observed, pending, "Rollback \"" + req.releaseName() + "\" failed: ", e.getMessage());
+        }
+        String error = cycle(req, observed, options, pending, objects, Optional.of(current), HookEvent.PRE_ROLLBACK,
+                HookEvent.POST_ROLLBACK, "update");
+        if (error != null) {
+            return fail(req, observed, pending, "Rollback \"" + req.releaseName() + "\" failed: ", error);
+        }
+        // every deployed revision gives way to the rollback; failed ones stay failed
+        for (HelmReleaseRecord r : history) {
+            if (HelmStatus.DEPLOYED.value().equals(r.status())) {
+                save(req, observed, r.withStatus(HelmStatus.SUPERSEDED.value(), r.info().description()));
+            }
+        }
+        HelmReleaseRecord deployed = pending.withStatus(HelmStatus.DEPLOYED.value(), "Rollback to " + toVersion);
+        save(req, observed, deployed);
+        prune(req);
+        return new Result(deployed, null);
+    }
+
+    private Result deploy(ReleaseRequest req, ObservedReleases observed, Options options, HelmReleaseRecord pending,
+            Optional<HelmReleaseRecord> current, HookEvent pre, HookEvent post, String operation, String done, String failedPrefix)
+            throws InterruptedException {
+        ChartRenderer.Rendered rendered;
+        try {
+            Path valuesFile = req.workDir().resolve("values-" + pending.version() + ".yaml");
+            YAML.writeValue(valuesFile.toFile(), req.values());
+            rendered = kit.renderer.render(req.chart(), req.releaseName(), req.releaseNamespace(), valuesFile);
+        } catch (ChartRenderer.RenderFailure | IOException e) {
+            return fail(req, observed, pending, failedPrefix, e.getMessage());
+        }
+        HelmReleaseRecord release = new HelmReleaseRecord(pending.name(), pending.info(), pending.chart(), pending.config(),
+                rendered.manifest(), rendered.hooks().stream().map(HookRecord::of).toList(), pending.version(), pending.namespace());
+        save(req, observed, release);
+        if (options.crds() != null) {
+            try {
+                kit.crds.apply(req.chart(), options.crds(), options.timeout());
+            } catch (ManifestApplier.ApplyFailure e) {
+                return fail(req, observed, release, failedPrefix, e.getMessage());
+            }
+        }
+        String error = cycle(req, observed, options, release, rendered.objects(), current, pre, post, operation);
+        if (error != null) {
+            return fail(req, observed, release, failedPrefix, error);
+        }
+        if (current.isPresent() && HelmStatus.DEPLOYED.value().equals(current.get().status())) {
+            save(req, observed, current.get().withStatus(HelmStatus.SUPERSEDED.value(), current.get().info().description()));
+        }
+        HelmReleaseRecord deployed = release.withStatus(HelmStatus.DEPLOYED.value(), done);
+        save(req, observed, deployed);
+        prune(req);
+        return new Result(deployed, null);
+    }
+
+    /** Hooks, objects, wait, hooks; the error text, or null on success. */
+    private String cycle(ReleaseRequest req, ObservedReleases observed, Options options, HelmReleaseRecord release,
+            List<RenderedDocument> objects, Optional<HelmReleaseRecord> current, HookEvent pre, HookEvent post, String operation)
+            throws InterruptedException {
+        Runnable record = () -> save(req, observed, release);
+        try {
+            if (!options.disableHooks()) {
+                kit.hooks.exec(release, pre, options.timeout(), options.serverSideApply(), record);
+            }
+            List<ClusterObjects.Located> previous = current.isPresent()
+                    ? kit.applier.locateAll(ManifestDocuments.split(current.get().manifest()), req.releaseNamespace()) : List.of();
+            Set<String> adopt = new HashSet<>();
+            previous.forEach(p -> adopt.add(p.identity()));
+            List<ClusterObjects.Located> applied = kit.applier.apply(objects, req.releaseName(), req.releaseNamespace(),
+                    options.serverSideApply(), adopt, operation);
+            List<String> deleteErrors = kit.applier.delete(ManifestApplier.removed(previous, applied),
+                    io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND);
+            if (!deleteErrors.isEmpty()) {
+                return "failed to delete objects no longer rendered: " + String.join("; ", deleteErrors);
+            }
+            if (!options.disableWait()) {
+                kit.waiter.await(applied, options.timeout(), options.waitForJobs());
+            }
+            if (!options.disableHooks()) {
+                kit.hooks.exec(release, post, options.timeout(), options.serverSideApply(), record);
+            }
+            return null;
+        } catch (HookExecutor.HookFailure | ManifestApplier.ApplyFailure | ReadinessWaiter.NotReadyException e) {
+            return e.getMessage();
+        } catch (ManifestDocuments.InvalidManifestException e) {
+            return "previous release manifest: " + e.getMessage();
+        }
+    }
+
+    private Result fail(ReleaseRequest req, ObservedReleases observed, HelmReleaseRecord release, String prefix, String error) {
+        HelmReleaseRecord failed = release.withStatus(HelmStatus.FAILED.value(), prefix + error);
+        save(req, observed, failed);
+        return new Result(failed, error);
+    }
+
+    private List<HelmReleaseRecord> history(ReleaseRequest req) throws ActionReconciler.ActionError {
+        try {
+            return kit.storage.history(req.storageNamespace(), req.releaseName());
+        } catch (IOException | RuntimeException e) {
+            throw new ActionReconciler.ActionError("cannot read Helm storage: " + e.getMessage());
+        }
+    }
+
+    private void save(ReleaseRequest req, ObservedReleases observed, HelmReleaseRecord record) {
+        kit.storage.save(req.storageNamespace(), record);
+        observed.observe(record);
+    }
+
+    private void prune(ReleaseRequest req) {
+        try {
+            kit.storage.prune(req.storageNamespace(), req.releaseName(), req.maxHistory());
+        } catch (IOException e) {
+            // pruning is retried on the next release; the revision itself is stored
+        }
+    }
+
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,202 @@
+package io.tributary.release.reconcile;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tributary.api.helm.HelmRelease;
+import io.tributary.api.helm.HelmReleaseStatus;
+import io.tributary.api.meta.Annotations;
+import io.tributary.api.meta.ConditionTypes;
+import io.tributary.api.meta.Conditions;
+import io.tributary.api.meta.Durations;
+import io.tributary.api.meta.Reasons;
+import io.tributary.api.source.HelmChart;
+import io.tributary.events.ObjectRef;
+import io.tributary.events.ReleaseEvent;
+import io.tributary.operator.EventRecorder;
+import io.tributary.release.action.ActionReconciler;
+import io.tributary.release.action.ReleaseEvents;
+import io.tributary.release.action.ReleaseRequest;
+import io.tributary.release.action.ReleaseToolkit;
+import io.tributary.release.action.Uninstall;
+import io.tributary.release.chart.HelmEngine;
+import io.tributary.release.chart.LoadedChart;
+import io.tributary.release.events.ReleaseEventPublisher;
+import io.tributary.release.plan.AnnotationRequest;
+import io.tributary.release.plan.DesiredRelease;
+import io.tributary.release.plan.FailureReset;
+import io.tributary.release.plan.Plan;
+import io.tributary.release.plan.ReleaseHistory;
+import io.tributary.release.plan.ReleaseOptions;
+import io.tributary.release.plan.ReleaseTarget;
+import io.tributary.release.plan.Snapshot;
+import io.tributary.release.values.ValuesComposer;
+import io.tributary.release.values.ValuesDigest;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * One reconcile of a HelmRelease, in source-controller's manner of named steps that stop at the first error: chart,
+ * values, chart artifact, release target, then the {@link AtomicRelease} loop. Changes {@code release.getStatus()} in
+ * place and returns when to come back.
+ */
+@ApplicationScoped
+public class ReleaseReconcile {
+
+    private static final Logger LOG = Logger.getLogger(ReleaseReconcile.class);
+    private static final Duration CHART_WAIT = Duration.ofSeconds(30);
+    private static final Duration RETRY = Duration.ofSeconds(10);
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    HelmChartSync chartSync;
+    @Inject
+    ValuesComposer values;
+    @Inject
+    EventRecorder kubeEvents;
+    @Inject
+    ReleaseEventPublisher publisher;
+
+    @ConfigProperty(name = "tributary.helm.max-chart-bytes", defaultValue = "10485760")
+    long maxChartBytes;
+    @ConfigProperty(name = "tributary.helm.max-chart-file-bytes", defaultValue = "5242880")
+    long maxChartFileBytes;
+    @ConfigProperty(name = "tributary.helm.max-chart-unpacked-bytes", defaultValue = "104857600")
+    long maxChartUnpackedBytes;
+    @ConfigProperty(name = "tributary.helm.default-to-retry-on-failure", defaultValue = "false")
+    boolean defaultToRetryOnFailure;
+
+    private ReleaseToolkit kit;
+    private ReleaseRun run;
+    private ChartLoader charts;
+
+    @PostConstruct
+    void init() {
+        kit = new ReleaseToolkit(client, new HelmEngine(), new Events());
+        run = new ReleaseRun(kit);
+        charts = new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes);
+    }
+
+    /** Created at start-up, so that the JVM's signal handlers are captured before the Helm library is used. */
+    void loadHelmAtStartup(@Observes io.quarkus.runtime.StartupEvent started) {
+        // the observer alone makes the container create this bean, and with it the engine
+    }
+
+    public Duration reconcile(HelmRelease release) throws InterruptedException {
+        HelmReleaseStatus status = release.getStatus();
+        long generation = Objects.requireNonNullElse(release.getMetadata().getGeneration(), 0L);
+        Duration interval;
+        ReleaseOptions options;
+        HelmChart chart;
+        try {
+            interval = Durations.parse("spec.interval", release.getSpec().interval);
+            options = ReleaseOptions.of(release.getSpec(), defaultToRetryOnFailure);
+            chart = ChartReferences.resolve(client, chartSync, release);
+        } catch (IllegalArgumentException invalid) {
+            Outcome.stall(status, generation, Reasons.INVALID_CHART_REFERENCE, invalid.getMessage());
+            return Duration.ofMinutes(60);
+        }
+        status.helmChart = chart.getMetadata().getNamespace() + "/" + chart.getMetadata().getName();
+        if (!ChartReferences.ready(chart)) {
+            String message = "HelmChart '" + status.helmChart + "' is not ready: " + Conditions.find(
+                    chart.getStatus() == null ? null : chart.getStatus().conditions, ConditionTypes.READY)
+                    .map(c -> c.getMessage()).orElse("no artifact yet");
+            Outcome.notReady(status, generation, Reasons.HELM_CHART_NOT_READY, message);
+            return CHART_WAIT;
+        }
+        Map<String, Object> composed;
+        try {
+            composed = values.compose(release.getMetadata().getNamespace(), release.getSpec());
+        } catch (ValuesComposer.ValuesException e) {
+            Outcome.notReady(status, generation, Reasons.INITIALIZATION_FAILED, e.getMessage());
+            return CHART_WAIT;
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("release-");
+            LoadedChart loaded = charts.load(chart.getStatus().artifact, work);
+            ReleaseRequest req = new ReleaseRequest(release, status, loaded, composed, options, ReleaseNames.release(release),
+                    ReleaseNames.targetNamespace(release), ReleaseNames.storageNamespace(release), work);
+            return run.release(req, chart.getStatus().artifact.digest, interval);
+        } catch (ChartLoader.ChartLoadException e) {
+            Outcome.notReady(status, generation, Reasons.ARTIFACT_FAILED, e.getMessage());
+            return RETRY;
+        } catch (IOException e) {
+            Outcome.notReady(status, generation, Reasons.RECONCILIATION_FAILED, "cannot create a work directory: " + e.getMessage());
+            return RETRY;
+        } finally {
+            delete(work);
+        }
+    }
+
+    /** Uninstalls the release on deletion; false when it must be tried again. */
+    public boolean uninstallOnDelete(HelmRelease release) throws InterruptedException {
+        HelmReleaseStatus status = release.getStatus();
+        String storageNamespace = status.storageNamespace == null ? ReleaseNames.storageNamespace(release) : status.storageNamespace;
+        Optional<Snapshot> cur = ReleaseHistory.of(status.history).latest();
+        ReleaseOptions options;
+        try {
+            options = ReleaseOptions.of(release.getSpec(), defaultToRetryOnFailure);
+        } catch (IllegalArgumentException e) {
+            options = ReleaseOptions.defaults();
+        }
+        ReleaseRequest req = new ReleaseRequest(release, status, null, Map.of(), options,
+                cur.map(Snapshot::name).orElse(ReleaseNames.release(release)),
+                cur.map(Snapshot::namespace).orElse(ReleaseNames.targetNamespace(release)), storageNamespace, null);
+        try {
+            new Uninstall(kit).reconcile(req);
+            return true;
+        } catch (ActionReconciler.ActionError e) {
+            LOG.warnf("HelmRelease %s/%s: %s", release.getMetadata().getNamespace(), release.getMetadata().getName(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the OS cleans what is left
+        }
+    }
+
+    /** Kubernetes Events and the release-events topic. */
+    private final class Events implements ReleaseEvents {
+        @Override
+        public void normal(HelmRelease object, String reason, String message, String revision) {
+            kubeEvents.normal(object, reason, message, Map.of("helm.toolkit.fluxcd.io/revision", revision == null ? "" : revision));
+            publish(object, "info", reason, message, revision);
+        }
+
+        @Override
+        public void warning(HelmRelease object, String reason, String message, String revision) {
+            LOG.warnf("HelmRelease %s/%s: %s: %s", object.getMetadata().getNamespace(), object.getMetadata().getName(), reason, message);
+            kubeEvents.warning(object, reason, message);
+            publish(object, "error", reason, message, revision);
+        }
+
+        private void publish(HelmRelease object, String severity, String reason, String message, String revision) {
+            ObjectRef ref = new ObjectRef(HelmRelease.KIND, object.getMetadata().getNamespace(), object.getMetadata().getName());
+            try {
+                publisher.publish(new ReleaseEvent(ref, severity, reason, message, Map.of("revision", revision == null ? "" : revision)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
