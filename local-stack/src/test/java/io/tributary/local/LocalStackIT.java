@@ -74,7 +74,10 @@ class LocalStackIT {
         assertThat(release.getStatus().history).hasSize(1);
         assertThat(release.getStatus().history.get(0).version).isEqualTo(1L);
         assertThat(release.getStatus().history.get(0).status).isEqualTo("deployed");
-        assertThat(release.getStatus().lastAttemptedRevision).isEqualTo("0.1.0");
+        // reconcileStrategy Revision: the chart version carries the commit, as source-controller writes it
+        String commit = repo().getStatus().artifact.revision.substring("main@sha1:".length());
+        assertThat(release.getStatus().lastAttemptedRevision).isEqualTo("0.1.0+" + commit.substring(0, 12));
+        assertThat(release.getStatus().history.get(0).chartVersion).isEqualTo("0.1.0+" + commit.substring(0, 12));
         assertThat(release.getStatus().lastAttemptedConfigDigest).startsWith("sha256:");
         ConfigMap settings = stack.client().configMaps().inNamespace("default").withName("demo-settings").get();
         assertThat(settings.getData()).containsEntry("message", "hello from tributary").containsEntry("color", "blue");

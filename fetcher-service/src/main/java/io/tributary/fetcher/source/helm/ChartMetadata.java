@@ -17,6 +17,7 @@ public record ChartMetadata(String name, String version, String appVersion) {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]*");
     private static final Pattern SEMVER = Pattern.compile(
             "v?(0|[1-9]\\d*)(\\.(0|[1-9]\\d*))?(\\.(0|[1-9]\\d*))?(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    private static final Pattern VERSION_LINE = Pattern.compile("(?m)^version:[^\\r\\n]*$");
 
     public static ChartMetadata read(Path chartDir, String chartPath) throws FetchFailure {
         Path file = chartDir.resolve("Chart.yaml");
@@ -39,6 +40,28 @@ public record ChartMetadata(String name, String version, String appVersion) {
                     + "' is not a semantic version", true);
         }
         return new ChartMetadata(name, version, text(chart, "appVersion"));
+    }
+
+    /**
+     * Writes {@code revision} as the chart's version when it differs from {@code version}, as source-controller does
+     * for the metadata it adds ({@code +<source revision>}, {@code +<generation>}): the packaged chart then carries the
+     * version the HelmChart reports, so a release of it records that version.
+     */
+    public static void writeVersion(Path chartDir, String version, String revision) throws IOException {
+        if (revision.equals(version)) {
+            return;
+        }
+        Path file = chartDir.resolve("Chart.yaml");
+        String text = Files.readString(file);
+        var lines = VERSION_LINE.matcher(text);
+        if (lines.results().count() == 1) {
+            Files.writeString(file, VERSION_LINE.matcher(text).replaceFirst(java.util.regex.Matcher.quoteReplacement("version: " + revision)));
+            return;
+        }
+        // not one block-style top-level line: rewrite the document
+        var chart = (com.fasterxml.jackson.databind.node.ObjectNode) YAML.readTree(text);
+        chart.put("version", revision);
+        Files.writeString(file, YAML.writeValueAsString(chart));
     }
 
     private static String text(JsonNode node, String field) {

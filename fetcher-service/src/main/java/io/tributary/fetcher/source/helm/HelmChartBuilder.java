@@ -187,6 +187,7 @@ public class HelmChartBuilder {
         List<String> valuesFiles = spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? List.of()
                 : ValuesFiles.apply(chartDir, spec.valuesFiles, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles), chartDir);
         revision = revision(version.version(), spec, valuesFiles.isEmpty() ? -1 : generation, indexRevision);
+        ChartMetadata.writeVersion(chartDir, metadata.version(), revision);
         ArtifactInfo stored = store(chart, metadata.name(), revision, chartDir);
         return new Packaged(stored, metadata.name(), indexRevision, valuesFiles,
                 "pulled '" + metadata.name() + "' chart with version '" + revision + "'");
@@ -227,6 +228,7 @@ public class HelmChartBuilder {
                 : ValuesFiles.apply(sourceDir, spec.valuesFiles, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles), chartDir);
         String revision = revision(metadata.version(), spec, valuesFiles.isEmpty() ? -1 : generation, sourceArtifact.revision);
         checkFileSizes(chartDir);
+        ChartMetadata.writeVersion(chartDir, metadata.version(), revision);
         ArtifactInfo stored = store(chart, metadata.name(), revision, chartDir);
         return new Packaged(stored, metadata.name(), sourceArtifact.revision, valuesFiles,
                 "packaged '" + metadata.name() + "' chart with version '" + revision + "'");
