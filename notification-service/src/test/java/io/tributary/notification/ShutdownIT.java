@@ -7,8 +7,10 @@ import io.tributary.api.notification.Receiver;
 import io.tributary.api.notification.ReceiverSpec;
 import io.tributary.events.Topics;
 import io.tributary.notification.webhook.Signatures;
+import io.tributary.testsupport.ControlPlane;
+import io.tributary.testsupport.ControlPlaneCrds;
 import io.tributary.testsupport.KafkaBroker;
-import io.tributary.testsupport.KubeApiServer;
+import io.tributary.testsupport.SharedServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as its own process, started as the local stack
  * starts it: SIGTERM while a webhook waits on a Kafka that is down ends the process within 10 s, and that webhook is
- * answered 503 + Retry-After rather than dropped or told 200.
+ * answered 503 + Retry-After rather than dropped or told 200. Its Kubernetes API is the real control plane.
  */
 class ShutdownIT {
 
@@ -41,15 +43,18 @@ class ShutdownIT {
         int[] ports = KafkaBroker.freePorts(4);
         KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), ports[0], ports[1]);
         Process service = null;
-        try (KubeApiServer api = KubeApiServer.start(0); KubernetesClient client = api.client()) {
+        ControlPlane plane = SharedServers.controlPlane();
+        KubernetesClient client = plane.client();
+        try {
             kafka.createTopics(3, Topics.SOURCE_REQUESTS);
+            ControlPlaneCrds.install(client);
             TestReceivers receivers = new TestReceivers(client);
-            receivers.installCrd();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-Dquarkus.kubernetes-client.api-server-url=" + api.url(), "-Dquarkus.kubernetes-client.trust-certs=true",
                     "-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false",
-                    "-Dquarkus.http.port=" + ports[2], "-Dquarkus.management.port=" + ports[3], "-jar", jar.toString()));
+                    "-Dquarkus.http.port=" + ports[2], "-Dquarkus.management.port=" + ports[3]));
+            plane.quarkusProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", jar.toString()));
             service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             awaitReady(http, ports[3], service);

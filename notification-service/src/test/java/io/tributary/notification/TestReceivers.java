@@ -8,16 +8,14 @@ import io.tributary.api.meta.LocalObjectReference;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.notification.ReceiverSpec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Creates Receivers (and their token Secrets) on the test's API server, where ControlPlaneTestResource installed the
- * CRDs, and waits until they are Ready.
+ * Creates Receivers (and their token Secrets) on the test's API server, where the CRDs are installed
+ * (ControlPlaneTestResource, ControlPlaneCrds), and waits until they are Ready.
  */
 final class TestReceivers {
 
@@ -25,12 +23,6 @@ final class TestReceivers {
 
     TestReceivers(KubernetesClient client) {
         this.client = client;
-    }
-
-    /** For the fabric8 mock (ShutdownIT): the real server gets every CRD from ControlPlaneTestResource. */
-    void installCrd() throws Exception {
-        Path crd = Path.of("../k8s/crds/notification.toolkit.fluxcd.io_receivers.yaml");
-        client.load(Files.newInputStream(crd)).items().forEach(item -> client.resource(item).createOr(op -> op.update()));
     }
 
     /** A Receiver {@code name} in {@code default} of {@code type}, requesting the GitRepository {@code repository}. */
