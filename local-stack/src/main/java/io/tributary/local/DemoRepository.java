@@ -21,13 +21,18 @@ public final class DemoRepository {
     }
 
     public static RevCommit create(GitServer git) {
-        allowPush(git.createRepository(NAME));
+        return create(git, NAME);
+    }
+
+    /** The demo repository under another name, for a test that changes it without disturbing the others. */
+    public static RevCommit create(GitServer git, String name) {
+        allowPush(git.createRepository(name));
         Map<String, String> files = new LinkedHashMap<>();
         files.put("README.md", "# demo\nA chart served by the Tributary local stack.\n");
         for (String file : CHART_FILES) {
             files.put("charts/demo/" + file, resource("demo-chart/" + file));
         }
-        return git.commit(NAME, files, "Add the demo chart");
+        return git.commit(name, files, "Add the demo chart");
     }
 
     /**

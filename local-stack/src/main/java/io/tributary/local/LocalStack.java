@@ -181,7 +181,8 @@ public final class LocalStack implements AutoCloseable {
         try (Stream<Path> files = Files.list(root.resolve("k8s/crds"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 crds.withName(crdName(file)).waitUntilCondition(
-                        crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
+                        crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+                                && crd.getStatus().getConditions().stream()
                                 .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())),
                         60, java.util.concurrent.TimeUnit.SECONDS);
             }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.api.source.GitRepository;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jgit.api.ResetCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedStack.class)
 class NewcomerPathIT {
 
+    private static final String NS = "newcomer";
     private static LocalStack stack;
 
     @BeforeAll
@@ -44,31 +40,46 @@ class NewcomerPathIT {
         return out.trim();
     }
 
+    /**
+     * On a copy of the demo repository, made as the demo is, watched by its own GitRepository: the other tests count
+     * the demo's revisions and releases. The webhook half of the printed path is {@code LocalStackIT}'s.
+     */
     @Test
-    void aCloneCommitPushAndTheWebhookBringTheNewRevision() throws Exception {
+    void aCloneCommitAndGitPushBringTheNewRevision() throws Exception {
+        String name = "newcomer-demo";
+        DemoRepository.create(stack.git(), name);
+        stack.createNamespace(NS);
+        GitRepository watched = stack.client().getKubernetesSerialization().unmarshal("""
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: GitRepository
+                spec:
+                  interval: 10m
+                  url: %s
+                  ref:
+                    branch: main
+                """.formatted(stack.gitBaseUrl() + name + ".git"), GitRepository.class);
+        watched.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        stack.client().resource(watched).create();
         Path parent = Files.createTempDirectory("tributary-newcomer");
         try {
-            git(parent, "clone", stack.gitBaseUrl() + DemoRepository.NAME + ".git", "tributary-demo");
+            git(parent, "clone", stack.gitBaseUrl() + name + ".git", "tributary-demo");
             Path clone = parent.resolve("tributary-demo");
-            Files.writeString(clone.resolve("README.md"), "# demo\nChanged by a git push.\n");
-            git(clone, "commit", "-am", "Change the README");
+            Files.writeString(clone.resolve("charts/demo/Chart.yaml"),
+                    Files.readString(clone.resolve("charts/demo/Chart.yaml")).replace("version: 0.1.0", "version: 0.2.0"));
+            git(clone, "commit", "-am", "Bump the demo chart");
             git(clone, "push");
             String pushed = git(clone, "rev-parse", "HEAD");
-            // the server's repository has a working tree the tests commit through: bring it to the pushed commit
-            stack.git().repository(DemoRepository.NAME).reset().setMode(ResetCommand.ResetType.HARD).setRef("HEAD").call();
-            assertThat(stack.git().repository(DemoRepository.NAME).getRepository().resolve("refs/heads/main").name()).isEqualTo(pushed);
+            assertThat(stack.git().repository(name).getRepository().resolve("refs/heads/main").name()).isEqualTo(pushed);
 
-            String body = LocalStackMain.PUSH_BODY;
-            String path = stack.client().resources(io.tributary.api.notification.Receiver.class).inNamespace("default")
-                    .withName("demo").get().getStatus().webhookPath;
-            HttpResponse<String> fired = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.webhookUrl() + path))
-                    .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
-                    .header("X-Hub-Signature-256", WebhookSignature.github(LocalStackMain.DEMO_TOKEN, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(fired.statusCode()).isEqualTo(200);
-            stack.await("GitRepository default/demo at the pushed commit", Duration.ofMinutes(1), () -> {
-                GitRepository repo = stack.client().resources(GitRepository.class).inNamespace("default").withName("demo").get();
-                return repo.getStatus().artifact != null && ("main@sha1:" + pushed).equals(repo.getStatus().artifact.revision);
+            String requestedAt = "pushed-" + System.nanoTime();
+            stack.edit(GitRepository.class, NS, name, r -> {
+                r.getMetadata().setAnnotations(java.util.Map.of(io.tributary.api.meta.Annotations.REQUESTED_AT, requestedAt));
+                return r;
+            });
+            stack.await("GitRepository " + NS + "/" + name + " at the pushed commit", Duration.ofMinutes(1), () -> {
+                GitRepository repo = stack.client().resources(GitRepository.class).inNamespace(NS).withName(name).get();
+                return repo.getStatus() != null && repo.getStatus().artifact != null
+                        && ("main@sha1:" + pushed).equals(repo.getStatus().artifact.revision);
             });
         } finally {
             LocalStack.deleteTree(parent);
