@@ -159,7 +159,7 @@ final class HelmDeploy {
                 kit.hooks.exec(release, pre, options.timeout(), options.serverSideApply(), record);
             }
             List<ClusterObjects.Located> previous = current.isPresent()
-                    ? kit.applier.locateAll(ManifestDocuments.split(current.get().manifest()), req.releaseNamespace()) : List.of();
+                    ? kit.applier.locateExisting(ManifestDocuments.split(current.get().manifest()), req.releaseNamespace()) : List.of();
             Set<String> adopt = new HashSet<>();
             previous.forEach(p -> adopt.add(p.identity()));
             List<ClusterObjects.Located> applied = kit.applier.apply(objects, req.releaseName(), req.releaseNamespace(),

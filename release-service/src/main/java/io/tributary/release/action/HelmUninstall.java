@@ -2,7 +2,6 @@ package io.tributary.release.action;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.tributary.release.apply.ClusterObjects;
-import io.tributary.release.apply.ManifestApplier;
 import io.tributary.release.chart.ManifestDocuments;
 import io.tributary.release.hooks.HookEvent;
 import io.tributary.release.hooks.HookExecutor;
@@ -60,12 +59,12 @@ final class HelmUninstall {
             if (!options.disableHooks()) {
                 kit.hooks.exec(uninstalling, HookEvent.PRE_DELETE, options.timeout(), true, record);
             }
-            List<ClusterObjects.Located> objects = kit.applier.locateAll(ManifestDocuments.split(last.manifest()), last.namespace());
+            List<ClusterObjects.Located> objects = kit.applier.locateExisting(ManifestDocuments.split(last.manifest()), last.namespace());
             errors.addAll(kit.applier.delete(objects, options.propagation()));
             if (!options.disableHooks()) {
                 kit.hooks.exec(uninstalling, HookEvent.POST_DELETE, options.timeout(), true, record);
             }
-        } catch (HookExecutor.HookFailure | ManifestApplier.ApplyFailure | ManifestDocuments.InvalidManifestException e) {
+        } catch (HookExecutor.HookFailure | ManifestDocuments.InvalidManifestException e) {
             errors.add(e.getMessage());
         }
         if (!errors.isEmpty()) {

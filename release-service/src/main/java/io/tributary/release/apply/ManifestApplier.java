@@ -113,6 +113,22 @@ public final class ManifestApplier {
         return errors;
     }
 
+    /**
+     * The documents as located, leaving out those of a kind the API server does not serve: no object of that kind can
+     * exist, so there is nothing to delete (a failed release may record one).
+     */
+    public List<ClusterObjects.Located> locateExisting(List<RenderedDocument> documents, String namespace) {
+        List<ClusterObjects.Located> located = new ArrayList<>();
+        for (RenderedDocument d : documents) {
+            try {
+                located.add(cluster.locate(d.object(), namespace));
+            } catch (ClusterObjects.UnknownKindException e) {
+                // skipped, see above
+            }
+        }
+        return located;
+    }
+
     /** Objects {@code previous} had that {@code current} does not, in the cluster as located. */
     public static List<ClusterObjects.Located> removed(List<ClusterObjects.Located> previous, List<ClusterObjects.Located> current) {
         Set<String> keep = new java.util.HashSet<>();
