@@ -12,6 +12,7 @@ import io.tributary.api.source.Bucket;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.HelmChart;
 import io.tributary.api.source.HelmRepository;
+import io.tributary.api.source.OCIRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class CrdGeneration {
             + "# regenerate with ./mvnw -pl api process-test-classes -Dtributary.crds.write=true\n";
 
     static final List<Class<? extends CustomResource<?, ?>>> RESOURCES = List.of(
-            GitRepository.class, HelmRepository.class, HelmChart.class, Bucket.class, HelmRelease.class, Receiver.class);
+            GitRepository.class, HelmRepository.class, HelmChart.class, Bucket.class, OCIRepository.class, HelmRelease.class, Receiver.class);
 
     private CrdGeneration() {
     }
