@@ -21,10 +21,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pure parts of an OCIRepository fetch. Rows of TestOCIRepository_getArtifactRef, TestOCIRepository_parseRepository
- * (as its URL cases) and Test_TagSelection/semver filtering are ported from fluxcd/source-controller v1.9
- * (internal/controller/ocirepository_controller_test.go, commit 39b711b1); Flux's rows that go through
- * go-containerregistry defaults we do not have (Docker Hub's implicit {@code index.docker.io/library/}) are left out.
+ * The pure parts of an OCIRepository fetch. The rows of TestOCIRepository_getArtifactRef (its tags, reference
+ * precedence and semver/semverFilter rows) and TestOCIRepository_invalidURL are ported from fluxcd/source-controller
+ * (internal/controller/ocirepository_controller_test.go, commit 39b711b1, v1.9 line); the other rows are our own.
+ * Flux's getArtifactRef rows compare go-containerregistry reference strings; here the same cases compare our
+ * {@link OciRef} values.
  */
 class OciRulesTest {
 
@@ -59,6 +60,7 @@ class OciRulesTest {
         "oci://ghcr.io/owner/Repo              | is not a valid OCI repository name",
         "oci://user:pw@ghcr.io/owner/repo      | must not contain credentials",
         "oci://ghcr.io/owner//repo             | is not a valid OCI repository name",
+        "oci://ghcr.io/test/test:v1            | URL must not contain a tag; remove ':v1'",
     })
     void urlsThatAreRefused(String url, String message) {
         assertThatThrownBy(() -> OciUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
@@ -86,7 +88,7 @@ class OciRulesTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
         "- | - | - | sha256:abc | spec.ref.digest: 'sha256:abc' is not a sha256:<64 hex> digest",
-        "- | x.y | - | - | spec.ref.semver: semver 'x.y' parse error",
+        "- | >=abc | - | - | spec.ref.semver: semver '>=abc' parse error",
         "- | >=1.0.0 | [ | - | spec.ref.semverFilter: '[' is not a regular expression",
         "-bad | - | - | - | spec.ref.tag: '-bad' is not a valid OCI tag",
     })
@@ -94,29 +96,34 @@ class OciRulesTest {
         assertThatThrownBy(() -> OciRef.of(ref(tag, semver, filter, digest))).hasMessageStartingWith(message);
     }
 
-    // Flux's tag selection rows (tags 6.0.0 … 6.1.6, 6.1.5-rc.1 …)
-    static final List<String> TAGS = List.of("6.0.0", "6.0.1", "6.0.2", "6.0.3", "6.1.0", "6.1.2", "6.1.3", "6.1.4", "6.1.5", "6.1.6",
-            "6.1.5-rc.1", "6.1.5-rc.2", "6.1.6-rc.1", "6.1.6-rc.2", "latest", "v7.0.0", "6.1.6-alpha.1");
+    // TestOCIRepository_getArtifactRef's tags and semver rows
+    static final List<String> FLUX_TAGS = List.of("6.1.4", "6.1.5-beta.1", "6.1.5-rc.1", "6.1.5", "6.1.6-rc.1", "6.1.6",
+            "6.2.1_ref.1234567", "6.2.1");
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        ">=6.1.4                | -            | v7.0.0",
-        ">=6.1.4 <7.0.0          | -            | 6.1.6",
-        "6.0.x                  | -            | 6.0.3",
-        "<=6.1.5                | -            | 6.1.5",
-        ">=6.1.5-0 <6.1.6        | .*-rc.*      | 6.1.5-rc.2",
-        ">=6.1.6-0              | .*-alpha.*   | 6.1.6-alpha.1",
-        ">=6.0.0                | ^6\\.0\\.[0-2]$ | 6.0.2",
+        "~6.1.x      | -       | -                                                    | 6.1.6",
+        ">= 6.1.x-0  | .*-rc.* | -                                                    | 6.1.6-rc.1",
+        ">= 6.2.0    | -       | application/vnd.cncf.helm.chart.content.v1.tar+gzip | 6.2.1",
+        // our own rows
+        ">=6.1.4 <6.1.6 | -    | -                                                    | 6.1.5",
+        ">=6.0.0     | ^6\\.1\\.[0-4]$ | -                                           | 6.1.4",
     })
-    void semverSelection(String range, String filter, String expected) {
+    void semverSelection(String range, String filter, String mediaType, String expected) {
         OciRef.Semver semver = (OciRef.Semver) OciRef.of(ref(null, range, filter, null));
-        assertThat(OciRef.pick(semver, TAGS, "")).isEqualTo(expected);
+        String picked = OciRef.pick(semver, FLUX_TAGS, mediaType);
+        if (expected.equals("6.2.1")) {
+            // build metadata has no order: Flux accepts either of the two equally new tags
+            assertThat(picked).isIn("6.2.1", "6.2.1_ref.1234567");
+        } else {
+            assertThat(picked).isEqualTo(expected);
+        }
     }
 
     @Test
     void semverWithoutMatchNamesTheRange() {
-        OciRef.Semver semver = (OciRef.Semver) OciRef.of(ref(null, ">=8.0.0", null, null));
-        assertThatThrownBy(() -> OciRef.pick(semver, TAGS, "")).hasMessage("no match found for semver: >=8.0.0");
+        OciRef.Semver semver = (OciRef.Semver) OciRef.of(ref(null, ">= 6.1.x-0", ".*-alpha.*", null));
+        assertThatThrownBy(() -> OciRef.pick(semver, FLUX_TAGS, "")).hasMessage("no match found for semver: >= 6.1.x-0");
     }
 
     @Test

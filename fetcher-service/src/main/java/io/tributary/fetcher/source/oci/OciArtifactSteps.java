@@ -49,8 +49,9 @@ public final class OciArtifactSteps {
             try {
                 SafeTar.extract(layer.file(), "", tree, limits, "layer " + layer.descriptor().digest());
             } catch (IOException refused) {
-                throw new FetchFailure(OciReasons.LAYER_OPERATION_FAILED, "failed to extract layer contents from artifact: "
-                        + refused.getMessage(), false);
+                throw new FetchFailure(OciReasons.LAYER_OPERATION_FAILED, "failed to extract layer contents from artifact: layer "
+                        + layer.descriptor().digest() + " (mediaType '" + layer.descriptor().mediaType() + "'): "
+                        + io.tributary.fetcher.source.SourceFetch.describe(refused), false);
             }
             stored = storage.storeTree(tree, spec.ignore, hex + ".tar.gz", resolved.revision());
         }
@@ -59,7 +60,7 @@ public final class OciArtifactSteps {
         }
         status.artifact = stored;
         status.observedIgnore = spec.ignore;
-        status.observedLayerSelector = spec.layerSelector;
+        status.observedLayerSelector = copyOf(spec.layerSelector);
         return "stored artifact for digest '" + resolved.revision() + "'";
     }
 
@@ -68,6 +69,16 @@ public final class OciArtifactSteps {
         return status.artifact != null && revision.equals(status.artifact.revision)
                 && Objects.equals(spec.ignore, status.observedIgnore)
                 && sameSelector(spec.layerSelector, status.observedLayerSelector);
+    }
+
+    private static OCIRepositoryLayerSelector copyOf(OCIRepositoryLayerSelector selector) {
+        if (selector == null) {
+            return null;
+        }
+        OCIRepositoryLayerSelector copy = new OCIRepositoryLayerSelector();
+        copy.mediaType = selector.mediaType;
+        copy.operation = selector.operation;
+        return copy;
     }
 
     static boolean sameSelector(OCIRepositoryLayerSelector a, OCIRepositoryLayerSelector b) {
