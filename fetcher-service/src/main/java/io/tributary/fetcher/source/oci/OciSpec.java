@@ -31,9 +31,6 @@ public final class OciSpec {
         if (spec.proxySecretRef != null) {
             throw new IllegalArgumentException("spec.proxySecretRef: proxies are not supported for OCI registries yet");
         }
-        if (Boolean.TRUE.equals(spec.insecure) && spec.certSecretRef != null) {
-            throw new IllegalArgumentException("spec.insecure and spec.certSecretRef: plain HTTP has no TLS to configure; set at most one");
-        }
         return interval;
     }
 
