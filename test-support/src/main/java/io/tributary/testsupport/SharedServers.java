@@ -45,6 +45,8 @@ public final class SharedServers {
         return git;
     }
 
+    public static OciRegistry ociRegistry() { return OciRegistry.shared(); } // docker-registry, HTTPS + htpasswd
+
     /** The real Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager), built on first use. */
     public static synchronized ControlPlane controlPlane() {
         if (controlPlane == null) {

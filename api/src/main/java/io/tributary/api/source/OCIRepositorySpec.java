@@ -9,18 +9,19 @@ import io.tributary.api.meta.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class OCIRepositorySpec {
-    /** {@code oci://host/repository}, without tag or digest. */
+    /** {@code oci://host[:port]/repository}. */
     @Required
     @Pattern("^oci://.*$")
     public String url;
-    public Reference ref;
-    public LayerSelector layerSelector;
+    public OCIRepositoryRef ref;
+    public OCIRepositoryLayerSelector layerSelector;
     @Default("generic")
     public Provider provider;
+    /** A {@code kubernetes.io/dockerconfigjson} Secret with the registry's credentials. */
+    public LocalObjectReference secretRef;
     public OCIRepositoryVerification verify;
     public String serviceAccountName;
-    /** A docker-registry Secret ({@code .dockerconfigjson}). */
-    public LocalObjectReference secretRef;
+    /** {@code ca.crt}, {@code tls.crt}/{@code tls.key}. */
     public LocalObjectReference certSecretRef;
     public LocalObjectReference proxySecretRef;
     @Required
@@ -30,7 +31,7 @@ public class OCIRepositorySpec {
     @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m))+$")
     public String timeout;
     public String ignore;
-    /** Plain HTTP to the registry. */
+    /** Plain HTTP instead of HTTPS. */
     public Boolean insecure;
     public Boolean suspend;
 
@@ -39,26 +40,5 @@ public class OCIRepositorySpec {
         @JsonProperty("aws") AWS,
         @JsonProperty("azure") AZURE,
         @JsonProperty("gcp") GCP
-    }
-
-    /** Which artifact to pull; precedence digest &gt; semver &gt; tag. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class Reference {
-        public String digest;
-        public String semver;
-        public String semverFilter;
-        public String tag;
-    }
-
-    /** Which layer of the artifact becomes the source, and whether it is extracted or copied as is. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class LayerSelector {
-        public String mediaType;
-        public Operation operation;
-    }
-
-    public enum Operation {
-        @JsonProperty("extract") EXTRACT,
-        @JsonProperty("copy") COPY
     }
 }

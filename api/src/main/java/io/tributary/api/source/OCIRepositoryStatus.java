@@ -7,5 +7,5 @@ public class OCIRepositoryStatus extends SourceStatus {
     /** The stable link to the latest artifact. */
     public String url;
     public String observedIgnore;
-    public OCIRepositorySpec.LayerSelector observedLayerSelector;
+    public OCIRepositoryLayerSelector observedLayerSelector;
 }

@@ -1,10 +1,18 @@
 package io.tributary.api.source;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
 import io.tributary.api.meta.LocalObjectReference;
+import java.util.List;
 
-/** OCIRepository's verification: HelmChart's, plus a trusted root for keyless cosign against a private Sigstore. */
+/** Signature verification of the pulled artifact, with the trusted root an OCIRepository may name besides. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class OCIRepositoryVerification extends OciVerification {
+public class OCIRepositoryVerification {
+    @Required
+    @Default("cosign")
+    public OciVerification.Provider provider;
+    public LocalObjectReference secretRef;
+    public List<OciVerification.OidcIdentityMatch> matchOIDCIdentity;
     public LocalObjectReference trustedRootSecretRef;
 }

@@ -51,6 +51,7 @@ public class SourceCleanup {
         informers.add(watch(HelmChart.class, HelmChart.KIND));
         informers.add(watch(io.tributary.api.source.HelmRepository.class, io.tributary.api.source.HelmRepository.KIND));
         informers.add(watch(io.tributary.api.source.Bucket.class, io.tributary.api.source.Bucket.KIND));
+        informers.add(watch(io.tributary.api.source.OCIRepository.class, io.tributary.api.source.OCIRepository.KIND));
     }
 
     void stop(@Observes ShutdownEvent stopping) {

@@ -30,6 +30,8 @@ public class FetchWorker {
     io.tributary.fetcher.source.helm.HelmRepositoryFetcher helmRepositories;
     @Inject
     io.tributary.fetcher.source.bucket.BucketFetcher buckets;
+    @Inject
+    io.tributary.fetcher.source.oci.OCIRepositoryFetcher ociRepositories;
 
     @Incoming("source-requests")
     @Blocking
@@ -47,6 +49,7 @@ public class FetchWorker {
                 case HelmChart.KIND -> charts.build(request);
                 case io.tributary.api.source.HelmRepository.KIND -> helmRepositories.fetch(request);
                 case io.tributary.api.source.Bucket.KIND -> buckets.fetch(request);
+                case io.tributary.api.source.OCIRepository.KIND -> ociRepositories.fetch(request);
                 default -> LOG.debugf("no fetcher for kind %s", request.source().kind());
             }
         } catch (RuntimeException unexpected) {

@@ -1,0 +1,144 @@
+package io.tributary.fetcher.source.oci;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.tributary.api.meta.Artifact;
+import io.tributary.api.meta.ConditionTypes;
+import io.tributary.api.meta.Durations;
+import io.tributary.api.meta.Reasons;
+import io.tributary.api.source.OCIRepository;
+import io.tributary.api.source.OCIRepositorySpec;
+import io.tributary.api.source.OCIRepositoryStatus;
+import io.tributary.events.ArtifactInfo;
+import io.tributary.events.FetchRequested;
+import io.tributary.fetcher.artifact.ArtifactClient;
+import io.tributary.fetcher.artifact.ArtifactStatus;
+import io.tributary.fetcher.artifact.ArtifactStorageException;
+import io.tributary.fetcher.artifact.TreeTar;
+import io.tributary.fetcher.source.FetchFailure;
+import io.tributary.fetcher.source.SecretData;
+import io.tributary.fetcher.source.SourceFetch;
+import io.tributary.fetcher.source.SpecRules;
+import io.tributary.fetcher.source.Workspace;
+import io.tributary.fetcher.source.git.IgnoreRules;
+import io.tributary.operator.archive.SafeTar;
+import io.tributary.operator.tls.PemTls;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The fetch worker's OCIRepository steps: credentials and TLS from the referenced Secrets, then {@link OciArtifactSteps}. */
+@ApplicationScoped
+public class OCIRepositoryFetcher {
+
+    /** The spec rules the scheduler and this worker both check. */
+    public static final SpecRules<OCIRepository> RULES = new SpecRules<>(repository -> OciSpec.check(repository.getSpec()),
+            ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
+
+    static final String LATEST = "latest.tar.gz";
+    static final String DOCKER_CONFIG = ".dockerconfigjson";
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    ArtifactClient artifacts;
+    @Inject
+    SourceFetch sources;
+
+    @ConfigProperty(name = "tributary.oci.max-layer-bytes", defaultValue = "536870912")
+    long maxLayerBytes;
+    @ConfigProperty(name = "tributary.oci.max-unpacked-bytes", defaultValue = "2147483648")
+    long maxUnpackedBytes;
+    @ConfigProperty(name = "tributary.oci.max-entries", defaultValue = "100000")
+    int maxEntries;
+
+    public void fetch(FetchRequested request) throws InterruptedException {
+        Optional<OCIRepository> repository = sources.load(OCIRepository.class, request, r -> Boolean.TRUE.equals(r.getSpec().suspend));
+        if (repository.isPresent()) {
+            sources.run(repository.get(), request, OCIRepositoryStatus::new, RULES, this::fetch, OCIRepositoryFetcher::classify);
+        }
+    }
+
+    private SourceFetch.Done fetch(OCIRepository repository, OCIRepositoryStatus status, long generation, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        OCIRepositorySpec spec = repository.getSpec();
+        RegistryClient registry = registry(repository.getMetadata().getNamespace(), spec);
+        String message = OciArtifactSteps.run(spec, status, registry, storage(repository, status), workspace.dir(), maxLayerBytes,
+                new SafeTar.Limits(maxLayerBytes, maxUnpackedBytes, maxEntries, 64));
+        return SourceFetch.Done.of(message);
+    }
+
+    /** Network failures talking to the registry are OCIArtifactPullFailed; storage failures keep the common mapping. */
+    static SourceFetch.Failed classify(Exception failure, OCIRepositoryStatus status, long generation) {
+        if (failure instanceof IOException io && !(failure instanceof ArtifactStorageException)) {
+            return new SourceFetch.Failed(ConditionTypes.FETCH_FAILED, OciReasons.PULL_FAILED,
+                    "failed to pull artifact: " + SourceFetch.describe(io), false);
+        }
+        return null;
+    }
+
+    /** The registry client for the spec: {@code secretRef} credentials for the URL's host, {@code certSecretRef} TLS, timeout. */
+    RegistryClient registry(String namespace, OCIRepositorySpec spec) throws FetchFailure {
+        OciUrl url = OciUrl.parse(spec.url);
+        Duration timeout = Durations.parseOr("spec.timeout", spec.timeout, Duration.ofSeconds(60));
+        DockerConfig.Credentials credentials = null;
+        if (spec.secretRef != null && spec.secretRef.name != null) {
+            Map<String, String> data = SecretData.load(client, namespace, spec.secretRef.name, "secret");
+            String config = data.get(DOCKER_CONFIG);
+            if (config == null) {
+                throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + spec.secretRef.name
+                        + "': key '" + DOCKER_CONFIG + "' is required (a kubernetes.io/dockerconfigjson Secret)", false);
+            }
+            try {
+                credentials = DockerConfig.credentials(config, url.registry());
+            } catch (IllegalArgumentException invalid) {
+                throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + spec.secretRef.name + "': "
+                        + invalid.getMessage(), false);
+            }
+        }
+        SSLContext tls = null;
+        if (spec.certSecretRef != null && spec.certSecretRef.name != null) {
+            Map<String, String> data = SecretData.load(client, namespace, spec.certSecretRef.name, "secret");
+            try {
+                tls = PemTls.of(data.get("ca.crt"), data.get("tls.crt"), data.get("tls.key")).sslContext();
+            } catch (IllegalArgumentException invalid) {
+                throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + spec.certSecretRef.name + "': "
+                        + invalid.getMessage(), false);
+            }
+        }
+        return new RegistryClient(url, Boolean.TRUE.equals(spec.insecure), tls, credentials, timeout);
+    }
+
+    private OciArtifactSteps.Storage storage(OCIRepository repository, OCIRepositoryStatus status) {
+        String namespace = repository.getMetadata().getNamespace();
+        String name = repository.getMetadata().getName();
+        return new OciArtifactSteps.Storage() {
+            @Override
+            public boolean exists(Artifact artifact) throws InterruptedException {
+                return artifacts.exists(artifact.url);
+            }
+
+            @Override
+            public Artifact storeTree(Path tree, String ignore, String file, String revision) throws IOException, InterruptedException {
+                IgnoreRules rules = IgnoreRules.read(tree, ignore);
+                return stored(artifacts.upload(OCIRepository.KIND, namespace, name, file, revision, LATEST,
+                        out -> TreeTar.write(tree, "", rules::excluded, TreeTar.Walk.TEST_EVERY_PATH, out)));
+            }
+
+            @Override
+            public Artifact storeFile(Path content, String file, String revision) throws IOException, InterruptedException {
+                return stored(artifacts.uploadFile(OCIRepository.KIND, namespace, name, file, revision, LATEST, content));
+            }
+
+            private Artifact stored(ArtifactInfo info) {
+                status.url = info.url().substring(0, info.url().lastIndexOf('/') + 1) + LATEST;
+                return ArtifactStatus.from(info);
+            }
+        };
+    }
+}
