@@ -194,6 +194,24 @@ class HostileInputIT {
         awaitReady("GitRepository", NS, name + "-after", "True");
     }
 
+    /** An ignore the object could not also carry in status stalls, naming the field, and the operator goes on. */
+    @Test
+    void aGitRepositoryWithAnIgnoreTooLargeToRecordStallsNamingTheField() {
+        String name = "big-ignore-1m";
+        StringBuilder ignore = new StringBuilder();
+        for (int i = 0; ignore.length() < 1024 * 1024; i++) {
+            ignore.append("    /generated/file-").append(i).append(".bin\n");
+        }
+        apply("GitRepository", NS, name, "  interval: 1h\n  url: " + git() + "\n  ignore: |\n" + ignore);
+        Condition ready = awaitReady("GitRepository", NS, name, "False");
+        assertThat(ready.getReason()).isEqualTo("InvalidSpec");
+        assertThat(ready.getMessage()).startsWith("spec.ignore: ").contains("over the limit of 524288");
+        assertThat(conditions("GitRepository", NS, name).flatMap(c -> Conditions.find(c, "Stalled")))
+                .hasValueSatisfying(stalled -> assertThat(stalled.getStatus()).isEqualTo("True"));
+        apply("GitRepository", NS, name + "-after", "  interval: 1h\n  url: " + git() + "\n");
+        awaitReady("GitRepository", NS, name + "-after", "True");
+    }
+
     @ParameterizedTest(name = "values of {0} bytes")
     @CsvSource({"102400", "1048576"})
     void aHelmReleaseWithBigValuesIsReadyAndTheOperatorStillSeesNewReleases(int size) {

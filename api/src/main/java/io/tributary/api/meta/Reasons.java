@@ -10,6 +10,8 @@ public final class Reasons {
     public static final String ARTIFACT_UP_TO_DATE = "ArtifactUpToDate";
     public static final String URL_INVALID = "URLInvalid";
     public static final String INVALID_PATH = "InvalidPath";
+    /** A spec no schema refuses but Tributary cannot serve (e.g. a spec.ignore too large to record in status). */
+    public static final String INVALID_SPEC = "InvalidSpec";
     public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
     public static final String GIT_OPERATION_FAILED = "GitOperationFailed";
     public static final String ARCHIVE_OPERATION_FAILED = "ArchiveOperationFailed";

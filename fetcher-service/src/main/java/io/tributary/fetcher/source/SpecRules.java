@@ -18,8 +18,34 @@ public record SpecRules<T>(Check<T> check, String failureType, String reason) {
     public Duration verify(T source) throws FetchFailure {
         try {
             return check.interval(source);
+        } catch (Invalid invalid) {
+            throw new SpecViolation(invalid.reason, invalid.getMessage());
         } catch (IllegalArgumentException invalid) {
             throw new SpecViolation(reason, invalid.getMessage());
+        }
+    }
+
+    /** The most {@code spec.ignore} may hold: it is copied to {@code status.observedIgnore}, and etcd stores 1.5 MiB per object. */
+    public static final int MAX_IGNORE_BYTES = 512 * 1024;
+
+    /** Refuses a {@code spec.ignore} the object could not carry twice (spec and status) within etcd's limit. */
+    public static void checkIgnore(String ignore) {
+        if (ignore != null) {
+            int bytes = ignore.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > MAX_IGNORE_BYTES) {
+                throw new Invalid(io.tributary.api.meta.Reasons.INVALID_SPEC, "spec.ignore: " + bytes + " bytes, over the limit of "
+                        + MAX_IGNORE_BYTES + " (it is recorded again as status.observedIgnore, and an object must fit in etcd's 1.5 MiB)");
+            }
+        }
+    }
+
+    /** A violation with its own reason instead of the kind's. */
+    public static final class Invalid extends IllegalArgumentException {
+        private final String reason;
+
+        public Invalid(String reason, String message) {
+            super(message);
+            this.reason = reason;
         }
     }
 

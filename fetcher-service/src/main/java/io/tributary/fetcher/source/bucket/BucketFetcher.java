@@ -64,6 +64,7 @@ public class BucketFetcher {
     public static final SpecRules<Bucket> RULES = new SpecRules<>(bucket -> {
         Duration interval = Durations.parse("spec.interval", bucket.getSpec().interval);
         validate(bucket.getSpec());
+        SpecRules.checkIgnore(bucket.getSpec().ignore);
         return interval;
     }, ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
 

@@ -170,6 +170,7 @@ public class GitRepositoryFetcher {
 
     static GitCheckoutPlan plan(GitRepositorySpec spec) {
         GitUrls.validate(spec.url);
+        SpecRules.checkIgnore(spec.ignore);
         GitCheckoutPlan plan = GitCheckoutPlan.of(spec.ref);
         if (spec.verify != null && GitVerification.mode(spec.verify).tag && !plan.isTag()) {
             throw new IllegalArgumentException("spec.verify.mode: '" + GitVerification.mode(spec.verify).wire
