@@ -174,7 +174,6 @@ public final class LocalStack implements AutoCloseable {
         try (Stream<Path> files = Files.list(root.resolve("k8s/crds"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 CustomResourceDefinition crd = crds.load(file.toFile()).item();
-                CrdCorrections.correct(crd).forEach(made -> System.out.println("[local-stack] " + file.getFileName() + ": " + made));
                 crds.resource(crd).createOr(op -> op.update());
             }
         }

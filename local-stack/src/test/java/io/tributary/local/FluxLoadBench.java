@@ -69,7 +69,6 @@ class FluxLoadBench {
         try (Stream<Path> files = Files.list(root.resolve("k8s/crds"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 CustomResourceDefinition crd = crds.load(file.toFile()).item();
-                CrdCorrections.correct(crd);
                 crds.resource(crd).create();
                 crds.withName(crd.getMetadata().getName()).waitUntilCondition(c -> c.getStatus() != null
                         && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream().anyMatch(x -> "Established".equals(x.getType())

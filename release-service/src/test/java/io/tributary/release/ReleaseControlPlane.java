@@ -26,7 +26,6 @@ public class ReleaseControlPlane implements QuarkusTestResourceLifecycleManager 
             for (String crd : List.of("source.toolkit.fluxcd.io_helmcharts.yaml", "helm.toolkit.fluxcd.io_helmreleases.yaml")) {
                 try (InputStream in = Files.newInputStream(Path.of("../k8s/crds", crd))) {
                     for (HasMetadata item : client.load(in).items()) {
-                        withFreeFormValues((CustomResourceDefinition) item);
                         client.resource(item).createOr(op -> op.update());
                         client.resources(CustomResourceDefinition.class).withName(item.getMetadata().getName())
                                 .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
@@ -40,20 +39,6 @@ public class ReleaseControlPlane implements QuarkusTestResourceLifecycleManager 
             installed = true;
         }
         return client;
-    }
-
-    /**
-     * The generated HelmRelease CRD types {@code spec.values} with {@code additionalProperties: {type: object}}, which
-     * refuses any value that is not a map ({@code values: {message: one}}); Flux's CRD leaves values free-form. Until the
-     * generated CRD is fixed, the copy installed here drops that constraint.
-     */
-    static void withFreeFormValues(CustomResourceDefinition crd) {
-        for (var version : crd.getSpec().getVersions()) {
-            var spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
-            if (spec != null && spec.getProperties() != null && spec.getProperties().get("values") != null) {
-                spec.getProperties().get("values").setAdditionalProperties(null);
-            }
-        }
     }
 
     @Override
