@@ -53,8 +53,7 @@ public record ChartMetadata(String name, String version, String appVersion) {
         }
         Path file = chartDir.resolve("Chart.yaml");
         String text = Files.readString(file);
-        var lines = VERSION_LINE.matcher(text);
-        if (lines.results().count() == 1) {
+        if (VERSION_LINE.matcher(text).results().count() == 1) {
             Files.writeString(file, VERSION_LINE.matcher(text).replaceFirst(java.util.regex.Matcher.quoteReplacement("version: " + revision)));
             return;
         }

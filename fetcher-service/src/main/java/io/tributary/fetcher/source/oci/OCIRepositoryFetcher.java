@@ -37,7 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OCIRepositoryFetcher {
 
     /** The spec rules the scheduler and this worker both check. */
-    public static final SpecRules<OCIRepository> RULES = new SpecRules<>(repository -> OciSpec.check(repository.getSpec()),
+    public static final SpecRules<OCIRepository> RULES = new SpecRules<>(repository -> {
+        SpecRules.checkIgnore(repository.getSpec().ignore);
+        return OciSpec.check(repository.getSpec());
+    },
             ConditionTypes.FETCH_FAILED, Reasons.URL_INVALID);
 
     static final String LATEST = "latest.tar.gz";
