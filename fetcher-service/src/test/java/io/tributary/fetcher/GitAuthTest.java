@@ -105,6 +105,7 @@ class GitAuthTest {
     void httpsFailsWithoutTheClientCertificateOrWithAnotherCa() {
         assertThatThrownBy(() -> checkout(mtls.url(REPO), Map.of("ca.crt", PKI.caPem())))
                 .isInstanceOf(FetchFailure.class)
+                .hasMessageContaining("bad_certificate")
                 .satisfies(e -> assertThat(((FetchFailure) e).reason()).isEqualTo("AuthenticationFailed"));
         assertThatThrownBy(() -> checkout(mtls.url(REPO),
                 Map.of("ca.crt", OTHER_PKI.caPem(), "tls.crt", PKI.clientCertPem(), "tls.key", PKI.clientKeyPem())))

@@ -135,7 +135,7 @@ public final class GitCloner {
     }
 
     private static FetchFailure transportFailure(TransportException e, Duration timeout) {
-        String message = Sanitizer.sanitize(e.getMessage());
+        String message = Sanitizer.sanitize(withTlsCause(e));
         if (message != null && (message.contains("time out") || message.contains("timed out") || message.contains("Read timed out"))) {
             return new FetchFailure(Reasons.GIT_OPERATION_FAILED, "git operation timed out after " + timeout.toSeconds()
                     + "s (spec.timeout): " + message, e);
@@ -148,6 +148,17 @@ public final class GitCloner {
                 || lower.contains("ssl problems") || lower.contains("cannot log in");
         return new FetchFailure(auth ? Reasons.AUTHENTICATION_FAILED : Reasons.GIT_OPERATION_FAILED,
                 "failed to checkout and determine revision: " + message, e);
+    }
+
+    /** JGit's message, followed by what the TLS layer said when that is where it failed ("SSL problems" alone names nothing). */
+    private static String withTlsCause(TransportException e) {
+        String message = e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException tls && tls.getMessage() != null) {
+                return message == null ? tls.getMessage() : message + ": " + tls.getMessage();
+            }
+        }
+        return message;
     }
 
     /** The highest tag version the constraint allows; equal versions go to the newest commit. */

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.PasswordAuthentication;
 import java.net.ProtocolException;
 import java.net.Proxy;
@@ -18,6 +20,10 @@ import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import org.eclipse.jgit.transport.http.HttpConnection;
 import org.eclipse.jgit.transport.http.HttpConnectionFactory;
@@ -35,10 +41,15 @@ final class GitHttpConnection implements HttpConnection {
         }
     }
 
+    /** How long the TLS probe after a failed request waits for the server's alert. */
+    private static final int PROBE_TIMEOUT_MILLIS = 3_000;
+
     private final HttpURLConnection connection;
+    private final boolean direct;
 
     private GitHttpConnection(URL url, Proxy proxy, GitAuth auth) throws IOException {
         connection = (HttpURLConnection) (proxy == null ? url.openConnection() : url.openConnection(proxy));
+        direct = proxy == null || proxy.type() == Proxy.Type.DIRECT;
         if (connection instanceof HttpsURLConnection https && auth.tls() != null) {
             https.setSSLSocketFactory(auth.tls().sslContext().getSocketFactory());
         }
@@ -73,7 +84,41 @@ final class GitHttpConnection implements HttpConnection {
 
     @Override
     public int getResponseCode() throws IOException {
-        return connection.getResponseCode();
+        try {
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            throw diagnosed(e);
+        }
+    }
+
+    /**
+     * Under TLS 1.3 a server that refuses the client's certificate says so after the handshake, and the
+     * request racing its alert may only see a closed socket ("Error writing to server"). A fresh handshake
+     * that waits for the server's first word tells the two apart, so a missing or refused client
+     * certificate is reported as such and not as a broken connection.
+     */
+    private IOException diagnosed(IOException failure) {
+        if (failure instanceof SSLException || !direct || !(connection instanceof HttpsURLConnection https)) {
+            return failure;
+        }
+        URL url = connection.getURL();
+        int port = url.getPort() < 0 ? url.getDefaultPort() : url.getPort();
+        SSLSocketFactory factory = https.getSSLSocketFactory();
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(url.getHost(), port), PROBE_TIMEOUT_MILLIS);
+            plain.setSoTimeout(PROBE_TIMEOUT_MILLIS);
+            try (SSLSocket tls = (SSLSocket) factory.createSocket(plain, url.getHost(), port, false)) {
+                tls.startHandshake();
+                tls.getInputStream().read();
+            }
+        } catch (SSLException refused) {
+            SSLException named = new SSLHandshakeException(refused.getMessage());
+            named.initCause(failure);
+            return named;
+        } catch (IOException | RuntimeException inconclusive) {
+            failure.addSuppressed(inconclusive);
+        }
+        return failure;
     }
 
     @Override
@@ -123,7 +168,11 @@ final class GitHttpConnection implements HttpConnection {
 
     @Override
     public InputStream getInputStream() throws IOException {
-        return connection.getInputStream();
+        try {
+            return connection.getInputStream();
+        } catch (IOException e) {
+            throw diagnosed(e);
+        }
     }
 
     @Override
