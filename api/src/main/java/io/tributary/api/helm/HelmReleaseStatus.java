@@ -37,22 +37,52 @@ public class HelmReleaseStatus {
     public String observedCommonMetadataDigest;
     public Inventory inventory;
 
+    /** Flux's {@code TestHookStatus}: a test hook as last run for a release revision. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class TestHookStatus {
+        /** When the hook last started (RFC 3339). */
+        public String lastStarted;
+        /** When the hook last completed (RFC 3339). */
+        public String lastCompleted;
+        /** The phase it ended in: Unknown, Running, Succeeded or Failed. */
+        public String phase;
+
+        public TestHookStatus() {
+        }
+
+        public TestHookStatus(String lastStarted, String lastCompleted, String phase) {
+            this.lastStarted = lastStarted;
+            this.lastCompleted = lastCompleted;
+            this.phase = phase;
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Snapshot {
         public String apiVersion;
+        @Required
         public String digest;
+        @Required
         public String name;
+        @Required
         public String namespace;
+        @Required
         public Long version;
+        @Required
         public String status;
+        @Required
         public String chartName;
+        @Required
         public String chartVersion;
         public String appVersion;
+        @Required
         public String configDigest;
+        @Required
         public String firstDeployed;
+        @Required
         public String lastDeployed;
         public String deleted;
-        public Map<String, String> testHooks;
+        public Map<String, TestHookStatus> testHooks;
         public String ociDigest;
         public String action;
     }

@@ -30,8 +30,18 @@ public final class Conditions {
      */
     public static List<Condition> set(List<Condition> conditions, String type, boolean status, String reason,
             String message, Long observedGeneration) {
+        return put(conditions, type, status ? "True" : "False", reason, message, observedGeneration);
+    }
+
+    /** As {@link #set}, with status {@code Unknown}: the outcome is not known yet (an action is running). */
+    public static List<Condition> setUnknown(List<Condition> conditions, String type, String reason, String message,
+            Long observedGeneration) {
+        return put(conditions, type, "Unknown", reason, message, observedGeneration);
+    }
+
+    private static List<Condition> put(List<Condition> conditions, String type, String value, String reason, String message,
+            Long observedGeneration) {
         List<Condition> result = new ArrayList<>(conditions == null ? List.of() : conditions);
-        String value = status ? "True" : "False";
         Optional<Condition> previous = find(result, type);
         String transition = previous.filter(c -> value.equals(c.getStatus()))
                 .map(Condition::getLastTransitionTime)

@@ -11,8 +11,8 @@ import io.tributary.release.plan.ReleaseAction;
 import io.tributary.release.plan.Remediation;
 import io.tributary.release.storage.HelmReleaseRecord;
 import io.tributary.release.storage.HookRecord;
+import io.tributary.release.storage.StoredReleases;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,11 +75,9 @@ public final class Test implements ActionReconciler {
             error = e.getMessage();
         }
         observed.recordOnObject(status, req.releaseNamespace(), null, false);
-        Map<String, String> phases = new LinkedHashMap<>();
-        tests.stream().filter(h -> h.lastRun != null && h.lastRun.phase != null && !h.lastRun.phase.isEmpty())
-                .forEach(h -> phases.put(h.name, h.lastRun.phase));
+        Map<String, HelmReleaseStatus.TestHookStatus> ran = StoredReleases.testHookStatuses(tests);
         if (status.history != null) {
-            status.history.stream().filter(s -> Objects.equals(s.version, (long) latest.version())).forEach(s -> s.testHooks = phases);
+            status.history.stream().filter(s -> Objects.equals(s.version, (long) latest.version())).forEach(s -> s.testHooks = ran);
         }
         String release = req.releaseNamespace() + "/" + latest.name() + ".v" + latest.version();
         String chart = latest.chart().name() + "@" + latest.chart().version();

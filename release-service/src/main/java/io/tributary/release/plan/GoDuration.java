@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /** Go's {@code time.Duration.String} for whole milliseconds: {@code 5m0s}, {@code 1h0m0s}, {@code 1.5s}, {@code 500ms}. */
-final class GoDuration {
+public final class GoDuration {
 
     private GoDuration() {
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long millis = d.toMillis();
         if (millis == 0) {
             return "0s";

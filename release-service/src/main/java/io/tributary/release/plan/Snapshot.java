@@ -34,7 +34,16 @@ public record Snapshot(
 
     public static Snapshot from(HelmReleaseStatus.Snapshot s) {
         return new Snapshot(s.apiVersion, s.digest, s.name, s.namespace, s.version == null ? 0 : s.version, s.status,
-                s.chartName, s.chartVersion, s.configDigest, s.testHooks);
+                s.chartName, s.chartVersion, s.configDigest, phases(s.testHooks));
+    }
+
+    private static Map<String, String> phases(Map<String, HelmReleaseStatus.TestHookStatus> hooks) {
+        if (hooks == null) {
+            return null;
+        }
+        Map<String, String> phases = new LinkedHashMap<>();
+        hooks.forEach((name, hook) -> phases.put(name, hook == null ? null : hook.phase));
+        return phases;
     }
 
     public Snapshot withStatus(String newStatus) {

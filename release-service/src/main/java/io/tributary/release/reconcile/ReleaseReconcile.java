@@ -88,6 +88,11 @@ public class ReleaseReconcile {
     }
 
     public Duration reconcile(HelmRelease release) throws InterruptedException {
+        return reconcile(release, AtomicRelease.Progress.NONE);
+    }
+
+    /** One reconcile; {@code progress} is shown the status each time an action is about to run. */
+    public Duration reconcile(HelmRelease release, AtomicRelease.Progress progress) throws InterruptedException {
         HelmReleaseStatus status = release.getStatus();
         long generation = Objects.requireNonNullElse(release.getMetadata().getGeneration(), 0L);
         Duration interval;
@@ -122,7 +127,7 @@ public class ReleaseReconcile {
             LoadedChart loaded = charts.load(chart.getStatus().artifact, work);
             ReleaseRequest req = new ReleaseRequest(release, status, loaded, composed, options, ReleaseNames.release(release),
                     ReleaseNames.targetNamespace(release), ReleaseNames.storageNamespace(release), work);
-            return run.release(req, chart.getStatus().artifact.digest, interval);
+            return run.release(req, chart.getStatus().artifact.digest, interval, progress);
         } catch (ChartLoader.ChartLoadException e) {
             Outcome.notReady(status, generation, Reasons.ARTIFACT_FAILED, e.getMessage());
             return RETRY;

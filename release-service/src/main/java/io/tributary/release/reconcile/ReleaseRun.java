@@ -36,6 +36,11 @@ public final class ReleaseRun {
     }
 
     public Duration release(ReleaseRequest req, String artifactDigest, Duration interval) throws InterruptedException {
+        return release(req, artifactDigest, interval, AtomicRelease.Progress.NONE);
+    }
+
+    public Duration release(ReleaseRequest req, String artifactDigest, Duration interval, AtomicRelease.Progress progress)
+            throws InterruptedException {
         HelmReleaseStatus status = req.status();
         HelmRelease release = req.object();
         String valuesDigest = ValuesDigest.of(req.values());
@@ -67,7 +72,7 @@ public final class ReleaseRun {
         status.lastAttemptedValuesChecksum = null;
         status.lastAttemptedGeneration = req.generation();
         status.storageNamespace = req.storageNamespace();
-        Plan plan = atomic.run(req, desired, force.handle());
+        Plan plan = atomic.run(req, desired, force.handle(), progress);
         status.lastReleaseRevision = ReleaseHistory.of(status.history).latest().map(Snapshot::version).orElse(null);
         return Outcome.apply(plan, status, req.generation(), interval);
     }

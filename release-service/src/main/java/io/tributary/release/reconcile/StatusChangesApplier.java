@@ -60,7 +60,10 @@ public final class StatusChangesApplier {
         s.chartName = k.chartName();
         s.chartVersion = k.chartVersion();
         s.configDigest = k.configDigest();
-        s.testHooks = k.testHooks() == null ? null : new java.util.LinkedHashMap<>(k.testHooks());
+        if (k.testHooks() != null) {
+            s.testHooks = new java.util.LinkedHashMap<>();
+            k.testHooks().forEach((name, phase) -> s.testHooks.put(name, new HelmReleaseStatus.TestHookStatus(null, null, phase)));
+        }
         return s;
     }
 }

@@ -44,6 +44,33 @@ public final class StoredReleases {
      * @param releaseNamespace where the release's objects live (the snapshot's namespace)
      * @param action           the action that observed it ({@code install}, {@code upgrade}, ...)
      */
+    /**
+     * Flux's {@code TestHooksFromRelease}: each of {@code hooks} that has run, with its phase and times, as
+     * {@code status.history[].testHooks} holds it.
+     */
+    public static Map<String, HelmReleaseStatus.TestHookStatus> testHookStatuses(List<HookRecord> hooks) {
+        Map<String, HelmReleaseStatus.TestHookStatus> statuses = new LinkedHashMap<>();
+        for (HookRecord h : hooks) {
+            if (h.lastRun != null && h.lastRun.phase != null && !h.lastRun.phase.isEmpty()) {
+                statuses.put(h.name, new HelmReleaseStatus.TestHookStatus(kubeTime(h.lastRun.startedAt), kubeTime(h.lastRun.completedAt),
+                        h.lastRun.phase));
+            }
+        }
+        return statuses;
+    }
+
+    /** A Helm time (RFC 3339, nanoseconds, any offset) as a Kubernetes {@code metav1.Time} writes it: UTC, seconds. */
+    static String kubeTime(String helmTime) {
+        if (helmTime == null || helmTime.isEmpty() || helmTime.startsWith("0001-01-01")) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(helmTime).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     public static HelmReleaseStatus.Snapshot snapshot(HelmReleaseRecord r, String releaseNamespace, String action) {
         HelmReleaseStatus.Snapshot s = new HelmReleaseStatus.Snapshot();
         s.apiVersion = ReleaseVerification.SNAPSHOT_API_VERSION;

@@ -34,6 +34,8 @@ final class LifecycleFixture {
     final ReleaseToolkit kit;
     final ReleaseRun run;
     final Path dir;
+    /** What the last {@link #reconcile} reported before each action: Reconciling's reason and message, Ready's status. */
+    final List<String> progress = new java.util.ArrayList<>();
 
     LifecycleFixture(Path dir) {
         this.client = SharedServers.controlPlane().client();
@@ -85,7 +87,10 @@ final class LifecycleFixture {
         ReleaseRequest req = new ReleaseRequest(release, release.getStatus(), chart, new LinkedHashMap<>(values),
                 ReleaseOptions.of(release.getSpec(), false), ReleaseNames.release(release), ReleaseNames.targetNamespace(release),
                 ReleaseNames.storageNamespace(release), work);
-        return run.release(req, "sha256:" + "0".repeat(64), Duration.ofMinutes(5));
+        progress.clear();
+        return run.release(req, "sha256:" + "0".repeat(64), Duration.ofMinutes(5), status -> progress.add(
+                io.tributary.api.meta.Conditions.find(status.conditions, "Reconciling").map(c -> c.getReason() + ": " + c.getMessage()).orElse("-")
+                        + " / Ready " + io.tributary.api.meta.Conditions.find(status.conditions, "Ready").map(c -> c.getStatus()).orElse("-")));
     }
 
     /** A spec change: the generation moves on, as the API server would move it. */
@@ -105,6 +110,13 @@ final class LifecycleFixture {
     static List<String> history(HelmRelease release) {
         return release.getStatus().history == null ? List.of()
                 : release.getStatus().history.stream().map(h -> h.version + ":" + h.status + ":" + h.action).toList();
+    }
+
+    /** {@code status.history[0].testHooks} as hook name to phase. */
+    static Map<String, String> testPhases(HelmRelease release) {
+        Map<String, String> phases = new LinkedHashMap<>();
+        release.getStatus().history.get(0).testHooks.forEach((name, hook) -> phases.put(name, hook.phase));
+        return phases;
     }
 
     static String configMap(String name, String data) {
