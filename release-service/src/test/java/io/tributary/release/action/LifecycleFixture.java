@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.helm.HelmReleaseSpec;
 import io.tributary.api.helm.HelmReleaseStatus;
+import io.tributary.operator.archive.SafeTar;
+import io.tributary.release.chart.ChartPackage;
 import io.tributary.release.chart.ChartRenderer;
 import io.tributary.release.chart.HelmEngine;
 import io.tributary.release.chart.LoadedChart;
@@ -72,6 +74,12 @@ final class LifecycleFixture {
             Files.createDirectories(chart.resolve(f.getKey()).getParent());
             Files.writeString(chart.resolve(f.getKey()), f.getValue());
         }
+        return load(chart);
+    }
+
+    /** A chart directory prepared by the test, loaded as a reconcile loads an unpacked artifact. */
+    static LoadedChart load(Path chart) throws IOException {
+        ChartPackage.expandSubcharts(chart, new SafeTar.Limits(1 << 20, 16 << 20, 1000, 16));
         LoadedChart loaded = LoadedChart.load(chart);
         ChartRenderer.maskHooks(chart);
         return loaded;

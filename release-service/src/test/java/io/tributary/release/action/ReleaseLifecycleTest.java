@@ -16,12 +16,20 @@ import io.tributary.release.chart.LoadedChart;
 import io.tributary.release.storage.HelmReleaseRecord;
 import io.tributary.release.storage.HookRecord;
 import io.tributary.testsupport.Kubelet;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -208,6 +216,64 @@ class ReleaseLifecycleTest {
         assertThat(fx.revisions("hooked")).first().isEqualTo("2:deployed:Upgrade complete");
         assertThat(LifecycleFixture.testPhases(hr)).isEqualTo(Map.of("hooked-test", "Succeeded"));
         assertThat(data("hooked-settings", "message")).isEqualTo("again");
+    }
+
+    /** A chart package as {@code helm package} writes it: a gzipped tar of one directory named after the chart. */
+    private static byte[] packaged(String name, Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+            for (var f : new TreeMap<>(files).entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(name + "/" + f.getKey());
+                entry.setSize(f.getValue().length);
+                tar.putArchiveEntry(entry);
+                tar.write(f.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String hookConfigMap(String name, String phase) {
+        return """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: %s
+                  annotations:
+                    "helm.sh/hook": %s
+                data: {hook: "%s"}
+                """.formatted(name, phase, name);
+    }
+
+    @Test
+    void hooksOfPackedSubchartsRunAndStayOutOfTheManifest() throws Exception {
+        HelmRelease hr = release("packed");
+        byte[] inner = packaged("inner", Map.of("Chart.yaml", utf8("apiVersion: v2\nname: inner\nversion: 0.0.1\n"),
+                "templates/hook.yaml", utf8(hookConfigMap("packed-inner-hook", "post-install"))));
+        byte[] sub = packaged("sub", Map.of("Chart.yaml", utf8("apiVersion: v2\nname: sub\nversion: 0.1.0\n"),
+                "templates/cm.yaml", utf8(configMap("packed-sub", "  a: b\n")),
+                "templates/hook.yaml", utf8(hookConfigMap("packed-sub-hook", "pre-install")),
+                "charts/inner-0.0.1.tgz", inner));
+        Path chart = Files.createTempDirectory(fx.dir, "packed");
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: packed\nversion: 1.0.0\n");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("templates/cm.yaml"), configMap("packed-parent", "  a: b\n"));
+        Files.createDirectories(chart.resolve("charts"));
+        Files.write(chart.resolve("charts/sub-0.1.0.tgz"), sub);
+
+        fx.reconcile(hr, LifecycleFixture.load(chart), Map.of());
+        HelmReleaseRecord stored = fx.storage("packed").get(0);
+        assertThat(stored.status()).isEqualTo("deployed");
+        assertThat(stored.manifest()).contains("packed-parent", "packed-sub").doesNotContain("packed-sub-hook", "packed-inner-hook");
+        assertThat(stored.hooks()).extracting(h -> h.name + ":" + h.events + ":" + h.lastRun.phase + ":" + h.path)
+                .containsExactlyInAnyOrder("packed-sub-hook:[pre-install]:Succeeded:packed/charts/sub/templates/hook.yaml",
+                        "packed-inner-hook:[post-install]:Succeeded:packed/charts/sub/charts/inner/templates/hook.yaml");
+        assertThat(data("packed-sub-hook", "hook")).isEqualTo("packed-sub-hook");
+        assertThat(data("packed-inner-hook", "hook")).isEqualTo("packed-inner-hook");
     }
 
     @Test
