@@ -136,6 +136,11 @@ class HelmReleaseReconcilerTest {
     }
 
     private HelmRelease release(String name, String chartRef, Map<String, Object> values) {
+        return release(name, chartRef, values, spec -> { });
+    }
+
+    private HelmRelease release(String name, String chartRef, Map<String, Object> values,
+            java.util.function.Consumer<HelmReleaseSpec> customise) {
         HelmRelease release = new HelmRelease();
         release.getMetadata().setName(name);
         release.getMetadata().setNamespace(NS);
@@ -145,6 +150,7 @@ class HelmReleaseReconcilerTest {
         release.getSpec().chartRef = new HelmReleaseSpec.CrossNamespaceSourceReference();
         release.getSpec().chartRef.kind = "HelmChart";
         release.getSpec().chartRef.name = chartRef;
+        customise.accept(release.getSpec());
         return client.resources(HelmRelease.class).inNamespace(NS).resource(release).createOr(op -> op.update());
     }
 
@@ -204,6 +210,87 @@ class HelmReleaseReconcilerTest {
         assertThat(client.resources(HelmRelease.class).inNamespace(NS).withName("shop").get()).isNull();
         assertThat(client.configMaps().inNamespace(NS).withName("shop-settings").get()).isNull();
         assertThat(client.secrets().inNamespace(NS).withLabel("owner", "helm").withLabel("name", "shop").list().getItems()).isEmpty();
+    }
+
+    private static String reason(HelmRelease r) {
+        Condition ready = ready(r);
+        return ready == null ? "" : ready.getStatus() + "/" + ready.getReason();
+    }
+
+    private static java.util.function.Consumer<HelmReleaseSpec> dependsOn(String readyExpr, String... dependencies) {
+        return spec -> {
+            spec.dependsOn = new java.util.ArrayList<>();
+            for (String d : dependencies) {
+                HelmReleaseSpec.DependencyReference ref = new HelmReleaseSpec.DependencyReference();
+                ref.name = d;
+                ref.readyExpr = readyExpr;
+                spec.dependsOn.add(ref);
+            }
+        };
+    }
+
+    @Test
+    void aReleaseWaitsForItsDependenciesAndIsWokenWhenTheyAreReady() throws Exception {
+        readyChart("deps-chart", chartPackage("green"), digest(chartPackage("green")));
+        release("backend", "deps-chart", Map.of("message", "backend"), dependsOn(null, "db"));
+        HelmRelease waiting = awaitRelease("backend", r -> "False/DependencyNotReady".equals(reason(r)));
+        assertThat(ready(waiting).getMessage())
+                .isEqualTo("unable to get 'apps/db' dependency: helmreleases.helm.toolkit.fluxcd.io \"db\" not found");
+        assertThat(Conditions.find(waiting.getStatus().conditions, "Stalled")).isEmpty();
+        assertThat(client.secrets().inNamespace(NS).withLabel("name", "backend").list().getItems()).isEmpty();
+
+        release("db", "deps-chart", Map.of("message", "db"));
+        awaitRelease("db", r -> "True/InstallSucceeded".equals(reason(r)));
+        HelmRelease released = awaitRelease("backend", r -> "True/InstallSucceeded".equals(reason(r)));
+        assertThat(client.configMaps().inNamespace(NS).withName("backend-settings").get().getData()).containsEntry("message", "backend");
+        assertThat(released.getStatus().history).hasSize(1);
+    }
+
+    @Test
+    void aDependencyCycleIsNamedAndABadReadyExprStalls() throws Exception {
+        readyChart("cycle-chart", chartPackage("green"), digest(chartPackage("green")));
+        release("ring-a", "cycle-chart", Map.of(), dependsOn(null, "ring-b"));
+        release("ring-b", "cycle-chart", Map.of(), dependsOn(null, "ring-a"));
+        HelmRelease a = awaitRelease("ring-a", r -> "False/DependencyNotReady".equals(reason(r)) && ready(r).getMessage().contains("cycle"));
+        assertThat(ready(a).getMessage()).isEqualTo("dependency cycle: apps/ring-a -> apps/ring-b -> apps/ring-a");
+
+        // a readyExpr replaces the built-in check: ring-b is not Ready, but carries what the expression asks for
+        release("gated", "cycle-chart", Map.of("message", "gated"),
+                dependsOn("dep.metadata.name == 'ring-b' && self.metadata.name == 'gated'", "ring-b"));
+        awaitRelease("gated", r -> "True/InstallSucceeded".equals(reason(r)));
+
+        release("bad-expr", "cycle-chart", Map.of(), dependsOn("dep.status.conditions.exists(c, c.type == ", "gated"));
+        HelmRelease stalled = awaitRelease("bad-expr", r -> Conditions.find(r.getStatus().conditions, "Stalled").isPresent());
+        assertThat(reason(stalled)).isEqualTo("False/InvalidCELExpression");
+        assertThat(ready(stalled).getMessage()).startsWith("Reconciliation failed terminally due to configuration error: "
+                + "spec.dependsOn[0].readyExpr: failed to evaluate dependency gated: failed to parse the CEL expression");
+    }
+
+    @Test
+    void aWatchedValuesConfigMapThatChangesUpgradesTheRelease() throws Exception {
+        readyChart("watched-chart", chartPackage("green"), digest(chartPackage("green")));
+        client.configMaps().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+                .withName("watched-values").addToLabels("reconcile.fluxcd.io/watch", "Enabled").endMetadata()
+                .addToData("message", "first").build()).serverSideApply();
+        release("watched", "watched-chart", Map.of(), spec -> {
+            HelmReleaseSpec.ValuesReference ref = new HelmReleaseSpec.ValuesReference();
+            ref.kind = "ConfigMap";
+            ref.name = "watched-values";
+            ref.valuesKey = "message";
+            ref.targetPath = "message";
+            spec.valuesFrom = List.of(ref);
+        });
+        awaitRelease("watched", r -> "True/InstallSucceeded".equals(reason(r)));
+        assertThat(client.configMaps().inNamespace(NS).withName("watched-settings").get().getData()).containsEntry("message", "first");
+
+        client.configMaps().inNamespace(NS).withName("watched-values").edit(cm -> {
+            cm.getData().put("message", "second");
+            return cm;
+        });
+        HelmRelease upgraded = awaitRelease("watched", r -> r.getStatus().history != null && r.getStatus().history.get(0).version == 2L
+                && "True/UpgradeSucceeded".equals(reason(r)));
+        assertThat(client.configMaps().inNamespace(NS).withName("watched-settings").get().getData()).containsEntry("message", "second");
+        assertThat(upgraded.getStatus().history.get(0).status).isEqualTo("deployed");
     }
 
     @Test

@@ -27,6 +27,10 @@ public final class Reasons {
     public static final String UPGRADE_SUCCEEDED = "UpgradeSucceeded";
     public static final String UPGRADE_FAILED = "UpgradeFailed";
     public static final String HELM_CHART_NOT_READY = "HelmChartNotReady";
+    /** A HelmRelease named in {@code spec.dependsOn} is missing or not Ready. */
+    public static final String DEPENDENCY_NOT_READY = "DependencyNotReady";
+    /** A CEL expression of the spec does not compile. */
+    public static final String INVALID_CEL_EXPRESSION = "InvalidCELExpression";
     public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
     public static final String INITIALIZATION_FAILED = "InitializationFailed";
     public static final String SECRET_NOT_FOUND = "SecretNotFound";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tributary.release.apply.ClusterObjects;
 import io.tributary.release.apply.CrdPolicy;
 import io.tributary.release.apply.ManifestApplier;
+import io.tributary.release.cel.CelExpression;
 import io.tributary.release.chart.ChartRenderer;
 import io.tributary.release.chart.ManifestDocuments;
 import io.tributary.release.chart.RenderedDocument;
@@ -13,6 +14,7 @@ import io.tributary.release.hooks.HookExecutor;
 import io.tributary.release.plan.HelmStatus;
 import io.tributary.release.storage.HelmReleaseRecord;
 import io.tributary.release.storage.HookRecord;
+import io.tributary.release.wait.HealthChecks;
 import io.tributary.release.wait.ReadinessWaiter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -149,6 +151,15 @@ final class HelmDeploy {
         return new Result(deployed, null);
     }
 
+    /** {@code spec.healthCheckExprs}, checked valid before any action runs. */
+    private static HealthChecks healthChecks(ReleaseRequest req) {
+        try {
+            return HealthChecks.of(req.spec().healthCheckExprs);
+        } catch (CelExpression.InvalidExpression e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Hooks, objects, wait, hooks; the error text, or null on success. */
     private String cycle(ReleaseRequest req, ObservedReleases observed, Options options, HelmReleaseRecord release,
             List<RenderedDocument> objects, Optional<HelmReleaseRecord> current, HookEvent pre, HookEvent post, String operation)
@@ -170,7 +181,7 @@ final class HelmDeploy {
                 return "failed to delete objects no longer rendered: " + String.join("; ", deleteErrors);
             }
             if (!options.disableWait()) {
-                kit.waiter.await(applied, options.timeout(), options.waitForJobs());
+                kit.waiter.await(applied, options.timeout(), options.waitForJobs(), healthChecks(req));
             }
             if (!options.disableHooks()) {
                 kit.hooks.exec(release, post, options.timeout(), options.serverSideApply(), record);

@@ -1,5 +1,8 @@
 package io.tributary.release.reconcile;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -13,6 +16,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.helm.HelmReleaseStatus;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The HelmRelease operator: runs one {@link ReleaseReconcile} a reconcile and writes the status once, through the
@@ -38,6 +43,13 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
      * keeps this one to be called on deletion, and the reconciler keeps Flux's alongside it.
      */
     static final String SDK_FINALIZER = "helm.toolkit.fluxcd.io/finalizer";
+    /** The label a ConfigMap or Secret carries to have the HelmReleases that take values from it upgraded when it changes. */
+    static final String WATCH_LABEL = "reconcile.fluxcd.io/watch";
+    static final String WATCH_ENABLED = "Enabled";
+    private static final String DEPENDS_ON_INDEX = "dependsOn";
+    private static final String VALUES_FROM_INDEX = "valuesFrom";
+
+    private final SimpleInboundEventSource<HelmRelease> dependents = new SimpleInboundEventSource<>("dependents");
 
     @Inject
     KubernetesClient client;
@@ -57,7 +69,54 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
                     return Set.of(new ResourceID(labels.get(HelmChartSync.LABEL_NAME), labels.get(HelmChartSync.LABEL_NAMESPACE)));
                 })
                 .build();
-        return List.of(new InformerEventSource<>(config, context));
+        var cache = context.getPrimaryCache();
+        cache.addIndexer(DEPENDS_ON_INDEX, HelmReleaseReconciler::dependencyKeys);
+        cache.addIndexer(VALUES_FROM_INDEX, HelmReleaseReconciler::valuesKeys);
+        List<EventSource<?, HelmRelease>> sources = new ArrayList<>();
+        sources.add(new InformerEventSource<>(config, context));
+        sources.add(dependents);
+        // values from ConfigMaps and Secrets that opt in to being watched, as Flux's reconcile.fluxcd.io/watch
+        for (Class<? extends HasMetadata> kind : List.of(ConfigMap.class, Secret.class)) {
+            sources.add(valuesSource(kind, context));
+        }
+        return sources;
+    }
+
+    private static <R extends HasMetadata> InformerEventSource<R, HelmRelease> valuesSource(Class<R> kind,
+            EventSourceContext<HelmRelease> context) {
+        var config = InformerEventSourceConfiguration.from(kind, HelmRelease.class)
+                .withName("values-" + kind.getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                .withLabelSelector(WATCH_LABEL + "=" + WATCH_ENABLED)
+                .withSecondaryToPrimaryMapper(object -> context.getPrimaryCache().byIndex(VALUES_FROM_INDEX,
+                                kind.getSimpleName() + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName())
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build();
+        return new InformerEventSource<>(config, context);
+    }
+
+    private static List<String> dependencyKeys(HelmRelease release) {
+        if (release.getSpec() == null || release.getSpec().dependsOn == null) {
+            return List.of();
+        }
+        return release.getSpec().dependsOn.stream().map(d -> (d.namespace == null || d.namespace.isEmpty()
+                ? release.getMetadata().getNamespace() : d.namespace) + "/" + d.name).toList();
+    }
+
+    private static List<String> valuesKeys(HelmRelease release) {
+        if (release.getSpec() == null || release.getSpec().valuesFrom == null) {
+            return List.of();
+        }
+        return release.getSpec().valuesFrom.stream().map(v -> v.kind + "/" + release.getMetadata().getNamespace() + "/" + v.name).toList();
+    }
+
+    /** A release that is Ready at its generation wakes the releases that depend on it, rather than letting them poll. */
+    private void wakeDependents(HelmRelease release, Context<HelmRelease> context) {
+        if (release.getStatus() == null || !release.getMetadata().getGeneration().equals(release.getStatus().observedGeneration)
+                || !io.tributary.api.meta.Conditions.isTrue(release.getStatus().conditions, io.tributary.api.meta.ConditionTypes.READY)) {
+            return;
+        }
+        String key = release.getMetadata().getNamespace() + "/" + release.getMetadata().getName();
+        context.getPrimaryCache().byIndex(DEPENDS_ON_INDEX, key).forEach(d -> dependents.propagateEvent(ResourceID.fromResource(d)));
     }
 
     @Override
@@ -74,6 +133,7 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
         var tracked = statusWriter.track(release, release.getStatus());
         Duration requeue = releases.reconcile(release, tracked::write);
         tracked.write(release.getStatus());
+        wakeDependents(release, context);
         return UpdateControl.<HelmRelease>noUpdate().rescheduleAfter(requeue);
     }
 

@@ -16,6 +16,7 @@ import io.tributary.release.action.ReleaseEvents;
 import io.tributary.release.action.ReleaseRequest;
 import io.tributary.release.action.ReleaseToolkit;
 import io.tributary.release.action.Uninstall;
+import io.tributary.release.cel.CelExpression;
 import io.tributary.release.chart.HelmEngine;
 import io.tributary.release.chart.LoadedChart;
 import io.tributary.release.events.ReleaseEventPublisher;
@@ -23,6 +24,7 @@ import io.tributary.release.plan.ReleaseHistory;
 import io.tributary.release.plan.ReleaseOptions;
 import io.tributary.release.plan.Snapshot;
 import io.tributary.release.values.ValuesComposer;
+import io.tributary.release.wait.HealthChecks;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -70,15 +72,20 @@ public class ReleaseReconcile {
     long maxChartUnpackedBytes;
     @ConfigProperty(name = "tributary.helm.default-to-retry-on-failure", defaultValue = "false")
     boolean defaultToRetryOnFailure;
+    /** helm-controller's {@code --requeue-dependency}; a dependency turning Ready also wakes its dependents at once. */
+    @ConfigProperty(name = "tributary.helm.dependency-requeue", defaultValue = "30s")
+    Duration dependencyRequeue;
 
     private ReleaseToolkit kit;
     private ReleaseRun run;
     private ChartLoader charts;
+    private Dependencies dependencies;
 
     @PostConstruct
     void init() {
         kit = new ReleaseToolkit(client, new HelmEngine(), new Events());
         run = new ReleaseRun(kit);
+        dependencies = new Dependencies(client);
         charts = new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes);
     }
 
@@ -95,6 +102,24 @@ public class ReleaseReconcile {
     public Duration reconcile(HelmRelease release, AtomicRelease.Progress progress) throws InterruptedException {
         HelmReleaseStatus status = release.getStatus();
         long generation = Objects.requireNonNullElse(release.getMetadata().getGeneration(), 0L);
+        Optional<Dependencies.Unmet> unmet = dependencies.check(release);
+        if (unmet.isPresent()) {
+            if (unmet.get().terminal()) {
+                String message = "Reconciliation failed terminally due to configuration error: " + unmet.get().message();
+                Outcome.stall(status, generation, Reasons.INVALID_CEL_EXPRESSION, message);
+                kubeEvents.warning(release, Reasons.INVALID_CEL_EXPRESSION, unmet.get().message());
+                return Duration.ofMinutes(60);
+            }
+            status.conditions = Conditions.set(status.conditions, ConditionTypes.RECONCILING, true, Reasons.PROGRESSING,
+                    "Fulfilling prerequisites", generation);
+            Outcome.notReady(status, generation, Reasons.DEPENDENCY_NOT_READY, unmet.get().message());
+            kubeEvents.normal(release, Reasons.DEPENDENCY_NOT_READY, unmet.get().message(), Map.of());
+            return dependencyRequeue;
+        }
+        if (Conditions.find(status.conditions, ConditionTypes.READY).filter(c -> Reasons.DEPENDENCY_NOT_READY.equals(c.getReason())).isPresent()) {
+            status.conditions = Conditions.setUnknown(status.conditions, ConditionTypes.READY, Reasons.PROGRESSING,
+                    "reconciliation in progress", generation);
+        }
         Duration interval;
         ReleaseOptions options;
         HelmChart chart;
@@ -104,6 +129,12 @@ public class ReleaseReconcile {
             chart = ChartReferences.resolve(client, chartSync, release);
         } catch (IllegalArgumentException invalid) {
             Outcome.stall(status, generation, Reasons.INVALID_CHART_REFERENCE, invalid.getMessage());
+            return Duration.ofMinutes(60);
+        }
+        try {
+            HealthChecks.of(release.getSpec().healthCheckExprs);
+        } catch (CelExpression.InvalidExpression invalid) {
+            Outcome.stall(status, generation, Reasons.INVALID_CEL_EXPRESSION, invalid.getMessage());
             return Duration.ofMinutes(60);
         }
         status.helmChart = chart.getMetadata().getNamespace() + "/" + chart.getMetadata().getName();

@@ -30,11 +30,17 @@ public final class ReadinessWaiter {
 
     public void await(List<ClusterObjects.Located> objects, Duration timeout, boolean waitForJobs)
             throws NotReadyException, InterruptedException {
+        await(objects, timeout, waitForJobs, HealthChecks.NONE);
+    }
+
+    /** As {@link #await(List, Duration, boolean)}, custom kinds judged by {@code checks}. */
+    public void await(List<ClusterObjects.Located> objects, Duration timeout, boolean waitForJobs, HealthChecks checks)
+            throws NotReadyException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<String> pending = new ArrayList<>();
             for (ClusterObjects.Located l : objects) {
-                Readiness.Result result = check(l, waitForJobs);
+                Readiness.Result result = check(l, waitForJobs, checks);
                 if (result.status() == Readiness.Status.FAILED) {
                     throw new NotReadyException(name(l) + " failed: " + result.message());
                 }
@@ -55,13 +61,17 @@ public final class ReadinessWaiter {
 
     /** The object's readiness now; one that is gone counts as still in progress. */
     public Readiness.Result check(ClusterObjects.Located l, boolean waitForJobs) {
+        return check(l, waitForJobs, HealthChecks.NONE);
+    }
+
+    public Readiness.Result check(ClusterObjects.Located l, boolean waitForJobs, HealthChecks checks) {
         GenericKubernetesResource live = cluster.resource(l).get();
         if (live == null) {
             return new Readiness.Result(Readiness.Status.IN_PROGRESS, "not found");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> object = cluster.client().getKubernetesSerialization().convertValue(live, Map.class);
-        return Readiness.of(l.object().getKind(), object, waitForJobs);
+        return checks.evaluate(object).orElseGet(() -> Readiness.of(l.object().getKind(), object, waitForJobs));
     }
 
     static String name(ClusterObjects.Located l) {
