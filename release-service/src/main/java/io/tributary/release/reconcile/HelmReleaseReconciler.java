@@ -3,6 +3,7 @@ package io.tributary.release.reconcile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -28,9 +29,11 @@ import java.util.Set;
 
 /**
  * The HelmRelease operator: runs one {@link ReleaseReconcile} a reconcile and writes the status once, through the
- * {@link StatusWriter}; uninstalls on deletion behind the {@code finalizers.fluxcd.io} finalizer.
+ * {@link StatusWriter}; uninstalls on deletion behind the {@code finalizers.fluxcd.io} finalizer. Which changes start a
+ * reconcile is {@link ReleaseEventFilters}' choice, as helm-controller's predicates make it.
  */
-@ControllerConfiguration(name = "helmrelease", generationAwareEventProcessing = false, finalizerName = HelmReleaseReconciler.SDK_FINALIZER)
+@ControllerConfiguration(name = "helmrelease", generationAwareEventProcessing = false, finalizerName = HelmReleaseReconciler.SDK_FINALIZER,
+        informer = @Informer(onUpdateFilter = ReleaseEventFilters.ReleaseUpdates.class))
 public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<HelmRelease> {
 
     /**
@@ -56,6 +59,8 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
                     }
                     return Set.of(new ResourceID(labels.get(HelmChartSync.LABEL_NAME), labels.get(HelmChartSync.LABEL_NAMESPACE)));
                 })
+                .withOnAddFilter(new ReleaseEventFilters.ChartAdds())
+                .withOnUpdateFilter(new ReleaseEventFilters.ChartUpdates())
                 .build();
         return List.of(new InformerEventSource<>(config, context));
     }
