@@ -77,7 +77,7 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
             patchFinalizers(release, finalizers);
         }
         var tracked = statusWriter.track(release, release.getStatus());
-        Duration requeue = releases.reconcile(release);
+        Duration requeue = releases.reconcile(release, context.getSecondaryResources(HelmChart.class));
         tracked.write(release.getStatus());
         return UpdateControl.<HelmRelease>noUpdate().rescheduleAfter(requeue);
     }

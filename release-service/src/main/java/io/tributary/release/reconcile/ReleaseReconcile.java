@@ -31,7 +31,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,6 +90,11 @@ public class ReleaseReconcile {
     }
 
     public Duration reconcile(HelmRelease release) throws InterruptedException {
+        return reconcile(release, List.of());
+    }
+
+    /** As {@link #reconcile(HelmRelease)}; {@code cachedCharts} are the informer's copies of the release's HelmCharts. */
+    public Duration reconcile(HelmRelease release, Collection<HelmChart> cachedCharts) throws InterruptedException {
         HelmReleaseStatus status = release.getStatus();
         long generation = Objects.requireNonNullElse(release.getMetadata().getGeneration(), 0L);
         Duration interval;
@@ -96,7 +103,7 @@ public class ReleaseReconcile {
         try {
             interval = Durations.parse("spec.interval", release.getSpec().interval);
             options = ReleaseOptions.of(release.getSpec(), defaultToRetryOnFailure);
-            chart = ChartReferences.resolve(client, chartSync, release);
+            chart = ChartReferences.resolve(client, chartSync, release, cachedCharts);
         } catch (IllegalArgumentException invalid) {
             Outcome.stall(status, generation, Reasons.INVALID_CHART_REFERENCE, invalid.getMessage());
             return Duration.ofMinutes(60);
