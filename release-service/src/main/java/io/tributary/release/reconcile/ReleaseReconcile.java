@@ -17,13 +17,13 @@ import io.tributary.release.action.ReleaseRequest;
 import io.tributary.release.action.ReleaseToolkit;
 import io.tributary.release.action.Uninstall;
 import io.tributary.release.chart.HelmEngine;
-import io.tributary.release.chart.LoadedChart;
 import io.tributary.release.events.ReleaseEventPublisher;
 import io.tributary.release.plan.ReleaseHistory;
 import io.tributary.release.plan.ReleaseOptions;
 import io.tributary.release.plan.Snapshot;
 import io.tributary.release.values.ValuesComposer;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -72,16 +72,28 @@ public class ReleaseReconcile {
     long maxChartUnpackedBytes;
     @ConfigProperty(name = "tributary.helm.default-to-retry-on-failure", defaultValue = "false")
     boolean defaultToRetryOnFailure;
+    @ConfigProperty(name = "tributary.helm.chart-cache-size", defaultValue = "32")
+    int chartCacheSize;
 
     private ReleaseToolkit kit;
     private ReleaseRun run;
-    private ChartLoader charts;
+    private ChartCache charts;
 
     @PostConstruct
     void init() {
         kit = new ReleaseToolkit(client, new HelmEngine(), new Events());
         run = new ReleaseRun(kit);
-        charts = new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes);
+        try {
+            charts = new ChartCache(new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes)::load,
+                    Files.createTempDirectory("release-charts-"), chartCacheSize);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the chart cache directory", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        charts.close();
     }
 
     /** Created at start-up, so that the JVM's signal handlers are captured before the Helm library is used. */
@@ -124,10 +136,10 @@ public class ReleaseReconcile {
             return CHART_WAIT;
         }
         Path work = null;
-        try {
+        try (ChartCache.Lease loaded = charts.lease(chart.getStatus().artifact)) {
+            // the values files of this reconcile; the chart directory is shared and only read
             work = Files.createTempDirectory("release-");
-            LoadedChart loaded = charts.load(chart.getStatus().artifact, work);
-            ReleaseRequest req = new ReleaseRequest(release, status, loaded, composed, options, ReleaseNames.release(release),
+            ReleaseRequest req = new ReleaseRequest(release, status, loaded.chart(), composed, options, ReleaseNames.release(release),
                     ReleaseNames.targetNamespace(release), ReleaseNames.storageNamespace(release), work);
             return run.release(req, chart.getStatus().artifact.digest, interval);
         } catch (ChartLoader.ChartLoadException e) {
