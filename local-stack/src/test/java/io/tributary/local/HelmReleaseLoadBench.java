@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Run with {@code -Pbench -Dtest=HelmReleaseLoadBench}; {@code -Dbench.releases=N} changes the count,
  * {@code -Dbench.release-service.jvm="-Xmx200m -XX:+UseSerialGC"} passes JVM flags to release-service (after the
- * stack's own, so they win). Prints figures, asserts nothing.
+ * stack's own, so they win), {@code bench.fetcher-service.jvm} and {@code bench.artifact-service.jvm} to those. Prints figures, asserts nothing.
  */
 class HelmReleaseLoadBench {
 
@@ -70,9 +70,11 @@ class HelmReleaseLoadBench {
     void thousandReleases() throws Exception {
         Path root = Path.of(System.getProperty("tributary.root", "..")).toAbsolutePath().normalize();
         Map<String, List<String>> args = new LinkedHashMap<>();
-        String releaseJvm = System.getProperty("bench.release-service.jvm", "").trim();
-        args.put("release-service", releaseJvm.isEmpty() ? List.of() : Arrays.asList(releaseJvm.split("\\s+")));
-        System.out.printf("[bench] %d HelmReleases; release-service extra JVM flags: %s%n", RELEASES, args.get("release-service"));
+        for (String service : SERVICES) {
+            String jvm = System.getProperty("bench." + service + ".jvm", "").trim();
+            args.put(service, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")));
+        }
+        System.out.printf("[bench] %d HelmReleases; extra JVM flags: %s%n", RELEASES, args);
         Path charts = Files.createTempDirectory("bench-helm-repo");
         try (HelmRepoServer repo = HelmRepoServer.start(charts);
                 LocalStack stack = LocalStack.start(root, root.resolve("local-stack/target/helm-release-bench"), Ports.free(), args)) {
