@@ -45,7 +45,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Run with {@code -Pbench -Dtest=HelmReleaseLoadBench}; {@code -Dbench.releases=N} changes the count,
  * {@code -Dbench.release-service.jvm="-Xmx200m -XX:+UseSerialGC"} passes JVM flags to release-service (after the
- * stack's own, so they win), {@code bench.fetcher-service.jvm} and {@code bench.artifact-service.jvm} to those. Prints figures, asserts nothing.
+ * stack's own, so they win), {@code bench.fetcher-service.jvm} and {@code bench.artifact-service.jvm} to those.
+ * release-service's peak RSS came closest to 300 MiB with
+ * {@code -XX:+UseSerialGC -Xms32m -Xmx112m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k}: heap used
+ * stays under 80 MiB, and the Helm library's shared object alone maps about 50 MiB. Prints figures, asserts nothing.
  */
 class HelmReleaseLoadBench {
 
