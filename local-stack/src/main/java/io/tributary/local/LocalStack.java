@@ -127,10 +127,12 @@ public final class LocalStack implements AutoCloseable {
                 "-Dtributary.fetcher.workspace-dir=" + work.resolve("workspaces"),
                 "-Dtributary.artifact-service.url=" + artifactUrl()), serviceArgs.getOrDefault("fetcher-service", List.of()),
                 environment(kubeconfigs, "fetcher-service", "TRIBUTARY_ARTIFACT_SERVICE_UPLOAD_TOKEN", uploadToken), logs);
-        startService("release-service", base, List.of("-Dquarkus.http.port=" + ports.release()), List.of(),
+        startService("release-service", base, List.of("-Dquarkus.http.port=" + ports.release()),
+                serviceArgs.getOrDefault("release-service", List.of()),
                 environment(kubeconfigs, "release-service", null, null), logs);
         startService("notification-service", base, List.of("-Dquarkus.http.port=" + ports.webhook(),
-                "-Dquarkus.management.port=" + ports.notificationManagement()), List.of(),
+                "-Dquarkus.management.port=" + ports.notificationManagement()),
+                serviceArgs.getOrDefault("notification-service", List.of()),
                 environment(kubeconfigs, "notification-service", null, null), logs);
         for (String service : SERVICES) {
             awaitHealthy(service);

@@ -5,6 +5,7 @@ import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Conditions;
 import io.tributary.api.source.HelmChart;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,8 +15,11 @@ final class ChartReferences {
     private ChartReferences() {
     }
 
-    /** Throws IllegalArgumentException naming the field when the reference is invalid. */
-    static HelmChart resolve(KubernetesClient client, HelmChartSync chartSync, HelmRelease release) {
+    /**
+     * Throws IllegalArgumentException naming the field when the reference is invalid; {@code cached} are the
+     * informer's copies of the release's HelmCharts.
+     */
+    static HelmChart resolve(KubernetesClient client, HelmChartSync chartSync, HelmRelease release, Collection<HelmChart> cached) {
         var spec = release.getSpec();
         if ((spec.chart == null) == (spec.chartRef == null)) {
             throw new IllegalArgumentException("spec: exactly one of 'chart' or 'chartRef' must be set");
@@ -28,7 +32,7 @@ final class ChartReferences {
                 throw new IllegalArgumentException("spec.chart.spec.sourceRef.kind: must be HelmRepository, GitRepository or Bucket, got '"
                         + spec.chart.spec.sourceRef.kind + "'");
             }
-            return chartSync.ensure(release);
+            return chartSync.ensure(release, cached);
         }
         if (!"HelmChart".equals(spec.chartRef.kind)) {
             throw new IllegalArgumentException("spec.chartRef.kind: '" + spec.chartRef.kind + "' is not supported yet; use HelmChart");

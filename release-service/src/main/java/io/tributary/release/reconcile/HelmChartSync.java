@@ -2,6 +2,7 @@ package io.tributary.release.reconcile;
 
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.helm.HelmReleaseSpec;
 import io.tributary.api.source.HelmChart;
@@ -10,6 +11,7 @@ import io.tributary.api.source.ReconcileStrategy;
 import io.tributary.api.source.SourceReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,12 +28,22 @@ public class HelmChartSync {
 
     /** Returns the HelmChart as it is now in the API. */
     public HelmChart ensure(HelmRelease release) {
+        return ensure(release, List.of());
+    }
+
+    /**
+     * As {@link #ensure(HelmRelease)}, reading the HelmChart from {@code cached} (the informer's copies of this
+     * release's HelmCharts) when it is there, as helm-controller reads through its cache; from the API otherwise.
+     */
+    public HelmChart ensure(HelmRelease release, Collection<HelmChart> cached) {
         HelmReleaseSpec.HelmChartTemplateSpec template = release.getSpec().chart.spec;
         String namespace = template.sourceRef.namespace == null || template.sourceRef.namespace.isBlank()
                 ? release.getMetadata().getNamespace() : template.sourceRef.namespace;
         String name = ReleaseNames.helmChart(release);
         HelmChartSpec desired = desiredSpec(template, release.getSpec().interval);
-        HelmChart existing = client.resources(HelmChart.class).inNamespace(namespace).withName(name).get();
+        HelmChart existing = cached.stream().filter(c -> name.equals(c.getMetadata().getName())
+                        && namespace.equals(c.getMetadata().getNamespace())).findFirst()
+                .orElseGet(() -> client.resources(HelmChart.class).inNamespace(namespace).withName(name).get());
         if (existing == null) {
             HelmChart chart = new HelmChart();
             chart.getMetadata().setName(name);
@@ -46,12 +58,22 @@ public class HelmChartSync {
                         .withController(true).withBlockOwnerDeletion(false).build()));
             }
             chart.setSpec(desired);
-            return client.resources(HelmChart.class).inNamespace(namespace).resource(chart).create();
+            try {
+                return client.resources(HelmChart.class).inNamespace(namespace).resource(chart).create();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+                // created since the cache was filled
+                existing = client.resources(HelmChart.class).inNamespace(namespace).withName(name).require();
+            }
         }
         if (!sameSpec(existing.getSpec(), desired)) {
-            existing.setSpec(desired);
-            existing.setStatus(null);
-            return client.resources(HelmChart.class).inNamespace(namespace).resource(existing).update();
+            // a copy: the informer's object is shared and never changed in place
+            HelmChart changed = client.getKubernetesSerialization().clone(existing);
+            changed.setSpec(desired);
+            changed.setStatus(null);
+            return client.resources(HelmChart.class).inNamespace(namespace).resource(changed).update();
         }
         return existing;
     }

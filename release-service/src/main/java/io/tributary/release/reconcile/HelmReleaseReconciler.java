@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -33,9 +34,11 @@ import java.util.stream.Collectors;
 
 /**
  * The HelmRelease operator: runs one {@link ReleaseReconcile} a reconcile and writes the status once, through the
- * {@link StatusWriter}; uninstalls on deletion behind the {@code finalizers.fluxcd.io} finalizer.
+ * {@link StatusWriter}; uninstalls on deletion behind the {@code finalizers.fluxcd.io} finalizer. Which changes start a
+ * reconcile is {@link ReleaseEventFilters}' choice, as helm-controller's predicates make it.
  */
-@ControllerConfiguration(name = "helmrelease", generationAwareEventProcessing = false, finalizerName = HelmReleaseReconciler.SDK_FINALIZER)
+@ControllerConfiguration(name = "helmrelease", generationAwareEventProcessing = false, finalizerName = HelmReleaseReconciler.SDK_FINALIZER,
+        informer = @Informer(onUpdateFilter = ReleaseEventFilters.ReleaseUpdates.class))
 public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<HelmRelease> {
 
     /**
@@ -68,6 +71,8 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
                     }
                     return Set.of(new ResourceID(labels.get(HelmChartSync.LABEL_NAME), labels.get(HelmChartSync.LABEL_NAMESPACE)));
                 })
+                .withOnAddFilter(new ReleaseEventFilters.ChartAdds())
+                .withOnUpdateFilter(new ReleaseEventFilters.ChartUpdates())
                 .build();
         var cache = context.getPrimaryCache();
         cache.addIndexer(DEPENDS_ON_INDEX, HelmReleaseReconciler::dependencyKeys);
@@ -131,7 +136,7 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
             patchFinalizers(release, finalizers);
         }
         var tracked = statusWriter.track(release, release.getStatus());
-        Duration requeue = releases.reconcile(release, tracked::write);
+        Duration requeue = releases.reconcile(release, context.getSecondaryResources(HelmChart.class), tracked::write);
         tracked.write(release.getStatus());
         wakeDependents(release, context);
         return UpdateControl.<HelmRelease>noUpdate().rescheduleAfter(requeue);

@@ -18,7 +18,6 @@ import io.tributary.release.action.ReleaseToolkit;
 import io.tributary.release.action.Uninstall;
 import io.tributary.release.cel.CelExpression;
 import io.tributary.release.chart.HelmEngine;
-import io.tributary.release.chart.LoadedChart;
 import io.tributary.release.events.ReleaseEventPublisher;
 import io.tributary.release.plan.ReleaseHistory;
 import io.tributary.release.plan.ReleaseOptions;
@@ -26,6 +25,7 @@ import io.tributary.release.plan.Snapshot;
 import io.tributary.release.values.ValuesComposer;
 import io.tributary.release.wait.HealthChecks;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -33,7 +33,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,10 +77,12 @@ public class ReleaseReconcile {
     /** helm-controller's {@code --requeue-dependency}; a dependency turning Ready also wakes its dependents at once. */
     @ConfigProperty(name = "tributary.helm.dependency-requeue", defaultValue = "30s")
     Duration dependencyRequeue;
+    @ConfigProperty(name = "tributary.helm.chart-cache-size", defaultValue = "32")
+    int chartCacheSize;
 
     private ReleaseToolkit kit;
     private ReleaseRun run;
-    private ChartLoader charts;
+    private ChartCache charts;
     private Dependencies dependencies;
 
     @PostConstruct
@@ -86,7 +90,17 @@ public class ReleaseReconcile {
         kit = new ReleaseToolkit(client, new HelmEngine(), new Events());
         run = new ReleaseRun(kit);
         dependencies = new Dependencies(client);
-        charts = new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes);
+        try {
+            charts = new ChartCache(new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes)::load,
+                    Files.createTempDirectory("release-charts-"), chartCacheSize);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the chart cache directory", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        charts.close();
     }
 
     /** Created at start-up, so that the JVM's signal handlers are captured before the Helm library is used. */
@@ -95,11 +109,15 @@ public class ReleaseReconcile {
     }
 
     public Duration reconcile(HelmRelease release) throws InterruptedException {
-        return reconcile(release, AtomicRelease.Progress.NONE);
+        return reconcile(release, List.of(), AtomicRelease.Progress.NONE);
     }
 
-    /** One reconcile; {@code progress} is shown the status each time an action is about to run. */
-    public Duration reconcile(HelmRelease release, AtomicRelease.Progress progress) throws InterruptedException {
+    /**
+     * One reconcile; {@code cachedCharts} are the informer's copies of the release's HelmCharts, {@code progress} is
+     * shown the status each time an action is about to run.
+     */
+    public Duration reconcile(HelmRelease release, Collection<HelmChart> cachedCharts, AtomicRelease.Progress progress)
+            throws InterruptedException {
         HelmReleaseStatus status = release.getStatus();
         long generation = Objects.requireNonNullElse(release.getMetadata().getGeneration(), 0L);
         Optional<Dependencies.Unmet> unmet = dependencies.check(release);
@@ -126,7 +144,7 @@ public class ReleaseReconcile {
         try {
             interval = Durations.parse("spec.interval", release.getSpec().interval);
             options = ReleaseOptions.of(release.getSpec(), defaultToRetryOnFailure);
-            chart = ChartReferences.resolve(client, chartSync, release);
+            chart = ChartReferences.resolve(client, chartSync, release, cachedCharts);
         } catch (IllegalArgumentException invalid) {
             Outcome.stall(status, generation, Reasons.INVALID_CHART_REFERENCE, invalid.getMessage());
             return Duration.ofMinutes(60);
@@ -153,10 +171,10 @@ public class ReleaseReconcile {
             return CHART_WAIT;
         }
         Path work = null;
-        try {
+        try (ChartCache.Lease loaded = charts.lease(chart.getStatus().artifact)) {
+            // the values files of this reconcile; the chart directory is shared and only read
             work = Files.createTempDirectory("release-");
-            LoadedChart loaded = charts.load(chart.getStatus().artifact, work);
-            ReleaseRequest req = new ReleaseRequest(release, status, loaded, composed, options, ReleaseNames.release(release),
+            ReleaseRequest req = new ReleaseRequest(release, status, loaded.chart(), composed, options, ReleaseNames.release(release),
                     ReleaseNames.targetNamespace(release), ReleaseNames.storageNamespace(release), work);
             return run.release(req, chart.getStatus().artifact.digest, interval, progress);
         } catch (ChartLoader.ChartLoadException e) {
