@@ -181,7 +181,8 @@ final class HelmDeploy {
                 return "failed to delete objects no longer rendered: " + String.join("; ", deleteErrors);
             }
             if (!options.disableWait()) {
-                kit.waiter.await(applied, options.timeout(), options.waitForJobs(), healthChecks(req));
+                boolean legacy = req.spec().waitStrategy != null && "legacy".equals(req.spec().waitStrategy.name);
+                kit.waiter.await(applied, options.timeout(), options.waitForJobs(), legacy ? HealthChecks.NONE : healthChecks(req), legacy);
             }
             if (!options.disableHooks()) {
                 kit.hooks.exec(release, post, options.timeout(), options.serverSideApply(), record);

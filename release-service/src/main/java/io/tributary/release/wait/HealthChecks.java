@@ -5,7 +5,6 @@ import io.tributary.release.cel.CelExpression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -57,14 +56,25 @@ public final class HealthChecks {
 
     /** The custom verdict for {@code object}, or empty when no expression is for its apiVersion and kind. */
     public Optional<Readiness.Result> evaluate(Map<String, Object> object) {
+        String group = group(String.valueOf(object.get("apiVersion")));
+        Check groupOnly = null;
         for (Check check : checks) {
-            if (!Objects.equals(check.apiVersion(), object.get("apiVersion"))
-                    || check.kind() != null && !check.kind().isEmpty() && !check.kind().equals(object.get("kind"))) {
+            if (!group.equals(group(check.apiVersion()))) {
                 continue;
             }
-            return Optional.of(evaluate(check, object));
+            if (check.kind() == null || check.kind().isEmpty()) {
+                groupOnly = groupOnly == null ? check : groupOnly;
+            } else if (check.kind().equals(object.get("kind"))) {
+                return Optional.of(evaluate(check, object)); // a kind's own entry before its group's
+            }
         }
-        return Optional.empty();
+        return Optional.ofNullable(groupOnly).map(check -> evaluate(check, object));
+    }
+
+    /** The group of an apiVersion: only it is matched, every served version alike ("" for the core group). */
+    private static String group(String apiVersion) {
+        int slash = apiVersion == null ? -1 : apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
     private static Readiness.Result evaluate(Check check, Map<String, Object> object) {

@@ -297,6 +297,22 @@ class ReleaseLifecycleTest {
         var live = fx.client.apps().deployments().inNamespace(NS).withName("web-app").get();
         assertThat(live.getStatus().getAvailableReplicas()).isEqualTo(2);
 
+        // Helm v3's checks under waitStrategy legacy: the new ReplicaSet's ready Pods, found through the API
+        HelmRelease legacy = release("legacy");
+        legacy.getSpec().waitStrategy = new HelmReleaseSpec.WaitStrategy();
+        legacy.getSpec().waitStrategy.name = "legacy";
+        fx.reconcile(legacy, fx.chart("legacy", "1.0.0", Map.of("deploy.yaml", deployment)), Map.of());
+        assertThat(condition(legacy, "Ready")).isEqualTo("True/InstallSucceeded");
+        assertThat(fx.client.apps().replicaSets().inNamespace(NS).withLabel("app", "legacy").list().getItems())
+                .singleElement().satisfies(rs -> assertThat(rs.getStatus().getReadyReplicas()).isGreaterThanOrEqualTo(1));
+        HelmRelease legacyStuck = release("legacy-stuck");
+        legacyStuck.getSpec().waitStrategy = legacy.getSpec().waitStrategy;
+        legacyStuck.getSpec().install = new HelmReleaseSpec.Install();
+        legacyStuck.getSpec().install.timeout = "2s";
+        fx.reconcile(legacyStuck, fx.chart("legacy-stuck", "1.0.0", Map.of("deploy.yaml", deployment)), Map.of());
+        assertThat(message(legacyStuck, "Released")).contains("not ready: Deployment/lifecycle/legacy-stuck-app: Deployment is not ready: "
+                + "0 out of 2 expected pods are ready");
+
         HelmRelease stuck = release("stuck");
         stuck.getSpec().install = new HelmReleaseSpec.Install();
         stuck.getSpec().install.timeout = "2s";

@@ -65,6 +65,21 @@ class HealthChecksTest {
     }
 
     @Test
+    void onlyTheGroupIsMatchedAndAKindsOwnEntryComesBeforeItsGroups() throws Exception {
+        HelmReleaseSpec.HealthCheckExpression group = new HelmReleaseSpec.HealthCheckExpression();
+        group.apiVersion = "bitnami.com/v1";
+        group.current = "false";
+        HelmReleaseSpec.HealthCheckExpression own = new HelmReleaseSpec.HealthCheckExpression();
+        own.apiVersion = "bitnami.com/v1alpha1";
+        own.kind = "SealedSecret";
+        own.current = "true";
+        HealthChecks checks = HealthChecks.of(List.of(group, own));
+        Map<String, Object> other = Map.of("apiVersion", "bitnami.com/v2", "kind", "Other", "metadata", Map.of("name", "o"));
+        assertThat(checks.evaluate(sealedSecret(1, 1L, "False"))).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(Readiness.Status.CURRENT));
+        assertThat(checks.evaluate(other)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(Readiness.Status.IN_PROGRESS));
+    }
+
+    @Test
     void otherKindsAreLeftToTheBuiltInRules() throws Exception {
         Map<String, Object> deployment = Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata", Map.of("name", "d"));
         assertThat(checks("true", null, null).evaluate(deployment)).isEmpty();
