@@ -25,7 +25,13 @@ public record HelmReleaseRecord(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HookRecord> hooks,
         int version,
         String namespace,
+        @JsonProperty("apply_method") @JsonInclude(JsonInclude.Include.NON_EMPTY) String applyMethod,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> other) {
+
+    /** Helm 4's {@code apply_method}: how the revision's objects were applied; none (Helm 3) means client-side. */
+    public static String applyMethod(boolean serverSideApply) {
+        return serverSideApply ? "ssa" : "csa";
+    }
 
     public HelmReleaseRecord {
         // what Go leaves out reads back as empty, so a record decodes equal to the one encoded
@@ -37,7 +43,7 @@ public record HelmReleaseRecord(
 
     public HelmReleaseRecord(String name, Info info, Chart chart, Map<String, Object> config, String manifest, List<HookRecord> hooks,
             int version, String namespace) {
-        this(name, info, chart, config, manifest, hooks, version, namespace, Map.of());
+        this(name, info, chart, config, manifest, hooks, version, namespace, null, Map.of());
     }
 
     static Map<String, Object> unmodifiable(Map<String, Object> fields) {
@@ -103,19 +109,29 @@ public record HelmReleaseRecord(
 
     public HelmReleaseRecord withStatus(String status, String description) {
         return new HelmReleaseRecord(name, info.with(info.lastDeployed(), info.deleted(), description, status), chart, config, manifest,
-                hooks, version, namespace, other);
+                hooks, version, namespace, applyMethod, other);
     }
 
     public HelmReleaseRecord withDeleted(String deleted) {
         return new HelmReleaseRecord(name, info.with(info.lastDeployed(), deleted, info.description(), info.status()), chart, config,
-                manifest, hooks, version, namespace, other);
+                manifest, hooks, version, namespace, applyMethod, other);
     }
 
     /** A new revision made from this one: rollback's copy of its target. */
     public HelmReleaseRecord asRevision(int newVersion, String status, String description, String lastDeployed) {
         List<HookRecord> copied = hooks == null ? List.of() : hooks.stream().map(HookRecord::copy).toList();
         return new HelmReleaseRecord(name, info.with(lastDeployed, null, description, status), chart, config, manifest, copied,
-                newVersion, namespace, other);
+                newVersion, namespace, applyMethod, other);
+    }
+
+    /** This revision as rendered: its manifest and hooks. */
+    public HelmReleaseRecord withRendered(String renderedManifest, List<HookRecord> renderedHooks) {
+        return new HelmReleaseRecord(name, info, chart, config, renderedManifest, renderedHooks, version, namespace, applyMethod, other);
+    }
+
+    /** This revision applied server-side or client-side, as Helm 4 records it. */
+    public HelmReleaseRecord withApplyMethod(boolean serverSideApply) {
+        return new HelmReleaseRecord(name, info, chart, config, manifest, hooks, version, namespace, applyMethod(serverSideApply), other);
     }
 
     public String status() {

@@ -88,4 +88,18 @@ class ReleaseCodecTest {
         assertThat(json(empty).path("info").has("notes")).isFalse();
         assertThat(json(empty).path("info").has("deleted")).isFalse();
     }
+
+    /** Helm 4 records how a revision was applied; {@code pkg/action/action.go} determineReleaseSSApplyMethod. */
+    @ParameterizedTest(name = "server-side {0} -> {1}")
+    @CsvSource({"true, ssa", "false, csa"})
+    void theApplyMethodIsRecordedAsHelm4RecordsIt(boolean serverSide, String method) throws IOException {
+        HelmReleaseRecord r = new HelmReleaseRecord("app",
+                new HelmReleaseRecord.Info("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", null, "d", "deployed", null),
+                new HelmReleaseRecord.Chart(Map.of("name", "app", "version", "1.0.0"), List.of(), Map.of(), List.of()),
+                Map.of(), "", List.of(), 1, "apps").withApplyMethod(serverSide);
+        assertThat(json(r).path("apply_method").asText()).isEqualTo(method);
+        assertThat(json(r.withStatus("superseded", "d").asRevision(2, "deployed", "Rollback to 1", "2026-01-02T00:00:00Z"))
+                .path("apply_method").asText()).isEqualTo(method);
+        assertThat(ReleaseCodec.decode(ReleaseCodec.encode(r)).applyMethod()).isEqualTo(method);
+    }
 }
