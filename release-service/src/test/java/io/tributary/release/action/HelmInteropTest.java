@@ -174,6 +174,16 @@ class HelmInteropTest {
                     .containsEntry("status", revision == 4 ? "deployed" : revision == 3 ? "failed" : "superseded");
         }
 
+        // written pending, then replaced: Helm's driver sets createdAt on create and only modifiedAt on update
+        for (int revision = 1; revision <= 4; revision++) {
+            assertThat(labels("interop", revision).keySet()).containsExactlyInAnyOrder("name", "owner", "status", "version", "modifiedAt");
+        }
+        // the snapshots in status are valid date-times: none is Helm 3's "" for a zero time
+        assertThat(hr.getStatus().history).allSatisfy(snap -> {
+            assertThat(java.time.OffsetDateTime.parse(snap.firstDeployed)).isNotNull();
+            assertThat(snap.deleted).isNull();
+        });
+
         // the manifest Helm reads is what is in the cluster: the rollback's is revision 2's
         JsonNode v4 = stored("interop", 4);
         assertThat(v4.path("manifest").asText()).isEqualTo(stored("interop", 2).path("manifest").asText())
@@ -184,6 +194,7 @@ class HelmInteropTest {
         assertThat(v4.path("namespace").asText()).isEqualTo(NS);
         assertThat(v4.path("version").asInt()).isEqualTo(4);
         assertThat(v4.path("chart").path("metadata").path("appVersion").asText()).isEqualTo("2.4.0");
+        assertThat(v4.path("apply_method").asText()).isEqualTo("ssa");
         assertThat(v4.path("chart").path("templates")).extracting(t -> t.path("name").asText())
                 .containsExactly("templates/cm.yaml", "templates/extra.yaml", "templates/gizmo.yaml");
         assertThat(stored("interop", 3).path("manifest").asText()).contains("message: three", "kind: Gizmo");
@@ -211,6 +222,7 @@ class HelmInteropTest {
         assertThat(listed("interop").getRevision()).isEqualTo("6");
         assertThat(history("interop")).extracting(ReleaseHistory::getRevision, ReleaseHistory::getStatus)
                 .endsWith(tuple(5, "superseded"), tuple(6, "deployed"));
+        assertThat(hr.getStatus().history).allSatisfy(snap -> assertThat(snap.deleted).isNull());
     }
 
     @Test
@@ -224,6 +236,11 @@ class HelmInteropTest {
         Release installed = helm.install(chart.dir(), "adopted", NS, Map.of("message", "one"));
         assertThat(List.of(installed.getRevision(), installed.getStatus())).containsExactly("1", "deployed");
         JsonNode byHelm = stored("adopted", 1);
+        java.util.Set<String> helmLabels = new java.util.HashSet<>(labels("adopted", 1).keySet());
+        // the release's own labels, as `helm install --labels team=shop` stores them
+        fx.client.secrets().inNamespace(NS).withName(HelmClient.releaseSecretName("adopted", 1))
+                .edit(s -> new io.fabric8.kubernetes.api.model.SecretBuilder(s).editMetadata().addToLabels("team", "shop").endMetadata()
+                        .build());
         String configMapUid = configMapNamed("adopted-settings").getMetadata().getUid();
         String serviceUid = fx.client.services().inNamespace(NS).withName("adopted").get().getMetadata().getUid();
 
@@ -252,7 +269,9 @@ class HelmInteropTest {
         ObjectNode expected = (ObjectNode) withoutNulls(byHelm);
         ((ObjectNode) expected.get("info")).put("status", "superseded");
         assertThat(superseded).isEqualTo(expected);
-        assertThat(labels("adopted", 1)).containsEntry("status", "superseded").containsEntry("owner", "helm");
+        assertThat(labels("adopted", 1)).containsEntry("status", "superseded").containsEntry("owner", "helm")
+                .containsEntry("team", "shop").containsKey("modifiedAt").doesNotContainKey("createdAt");
+        assertThat(labels("adopted", 2).keySet()).isEqualTo(helmLabels);
 
         // for the same chart and values, Tributary's revision 2 stores what Helm's install stored
         JsonNode byTributary = stored("adopted", 2);
@@ -264,8 +283,9 @@ class HelmInteropTest {
         assertThat(byTributary.path("chart").path("schema")).isEqualTo(byHelm.path("chart").path("schema"));
         assertThat(byTributary.path("chart").path("files")).isEqualTo(byHelm.path("chart").path("files"));
         assertThat(byTributary.path("info").path("first_deployed")).isEqualTo(byHelm.path("info").path("first_deployed"));
-        // and no field Helm leaves out (Go's omitempty) or would not know
-        assertThat(fieldNames(byTributary)).isEqualTo(fieldNames(byHelm));
+        // and no field Helm leaves out (Go's omitempty) or would not know; apply_method is Helm 4's, which Helm 3 ignores
+        assertThat(byTributary.path("apply_method").asText()).isEqualTo("ssa");
+        assertThat(fieldNames(byTributary).stream().filter(f -> !f.equals("apply_method")).toList()).isEqualTo(fieldNames(byHelm));
         // Helm 3 writes "deleted": "" for a release never deleted, Helm 4 leaves it out (its omitzero), as Tributary does
         assertThat(byHelm.path("info").path("deleted").asText("absent")).isEmpty();
         assertThat(fieldNames(byTributary.path("info"))).isEqualTo(fieldNames(byHelm.path("info")).stream()
