@@ -39,7 +39,8 @@ public record LoadedChart(Path dir, HelmReleaseRecord.Chart record, List<CrdDocu
         if (!Files.isRegularFile(chartYaml)) {
             throw new IOException("chart has no Chart.yaml");
         }
-        Map<String, Object> metadata = YAML.readValue(chartYaml.toFile(), new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> metadata = ChartMetadataFields.asHelmReadsThem(
+                YAML.readValue(chartYaml.toFile(), new TypeReference<Map<String, Object>>() { }));
         Path valuesYaml = dir.resolve("values.yaml");
         Map<String, Object> defaults = Files.isRegularFile(valuesYaml)
                 ? YAML.readValue(valuesYaml.toFile(), new TypeReference<Map<String, Object>>() { }) : null;
