@@ -230,7 +230,8 @@ class HelmInteropTest {
         LoadedChart chart = fx.chart("adopted", "0.3.0", Map.of(
                 "cm.yaml", configMap("{{ .Release.Name }}-settings", "  message: {{ .Values.message }}\n"),
                 "svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  ports: [{port: 80}]\n"),
-                Map.of("Chart.yaml", chartYaml("adopted", "0.3.0", "1.0"), "README.md", "# adopted\n",
+                // appVersion unquoted: a number in YAML, which Helm reads into its string field as Go formats it
+                Map.of("Chart.yaml", "apiVersion: v2\nname: adopted\nversion: 0.3.0\nappVersion: 1.10\n", "README.md", "# adopted\n",
                         "values.schema.json", "{\"type\": \"object\", \"properties\": {\"message\": {\"type\": \"string\"}}}\n",
                         "files/greeting.txt", "hello\n"));
         Release installed = helm.install(chart.dir(), "adopted", NS, Map.of("message", "one"));
@@ -254,6 +255,7 @@ class HelmInteropTest {
                 tuple(2, "deployed", "Upgrade complete", "adopted-0.3.0"));
         assertThat(LifecycleFixture.history(hr)).containsExactly("2:deployed:upgrade");
         assertThat(listed("adopted").getRevision()).isEqualTo("2");
+        assertThat(listed("adopted").getAppVersion()).isEqualTo("1.1");
         assertThat(helm.values("adopted", NS, 2, false)).isEqualTo("message: one\n");
 
         // the objects stayed, the same objects, still owned by the release
