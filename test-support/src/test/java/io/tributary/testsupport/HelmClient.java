@@ -92,6 +92,12 @@ public final class HelmClient {
         return all ? get.allValues().call() : get.call();
     }
 
+    /** {@code helm get values NAME -n NAMESPACE --revision N [--all]} as YAML. */
+    public String values(String name, String namespace, int revision, boolean all) {
+        var get = Helm.get(name).values().withRevision(revision).withNamespace(namespace).withKubeConfig(kubeconfig);
+        return all ? get.allValues().call() : get.call();
+    }
+
     /** {@code helm uninstall NAME -n NAMESPACE [--keep-history]}; returns Helm's message. */
     public String uninstall(String name, String namespace, boolean keepHistory) {
         var uninstall = Helm.uninstall(name).withNamespace(namespace).withKubeConfig(kubeconfig);

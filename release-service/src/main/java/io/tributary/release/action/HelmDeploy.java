@@ -61,7 +61,8 @@ final class HelmDeploy {
         String now = now();
         HelmReleaseRecord pending = new HelmReleaseRecord(req.releaseName(),
                 new HelmReleaseRecord.Info(now, now, null, "Initial install underway", HelmStatus.PENDING_INSTALL.value(), null),
-                req.chart().record(), req.values(), "", List.of(), version, req.releaseNamespace());
+                req.chart().record(), req.values(), "", List.of(), version, req.releaseNamespace())
+                .withApplyMethod(options.serverSideApply());
         return deploy(req, observed, options, pending, Optional.empty(), HookEvent.PRE_INSTALL, HookEvent.POST_INSTALL,
                 "install", "Install complete", "Release \"" + req.releaseName() + "\" failed: ");
     }
@@ -79,7 +80,8 @@ final class HelmDeploy {
         HelmReleaseRecord pending = new HelmReleaseRecord(req.releaseName(),
                 new HelmReleaseRecord.Info(current.info().firstDeployed(), now, null, "Preparing upgrade",
                         HelmStatus.PENDING_UPGRADE.value(), null),
-                req.chart().record(), req.values(), "", List.of(), last.version() + 1, req.releaseNamespace());
+                req.chart().record(), req.values(), "", List.of(), last.version() + 1, req.releaseNamespace())
+                .withApplyMethod(options.serverSideApply());
         return deploy(req, observed, options, pending, Optional.of(current), HookEvent.PRE_UPGRADE, HookEvent.POST_UPGRADE,
                 "update", "Upgrade complete", "Upgrade \"" + req.releaseName() + "\" failed: ");
     }
@@ -92,7 +94,7 @@ final class HelmDeploy {
                         + " not found in storage"));
         HelmReleaseRecord current = history.get(0);
         HelmReleaseRecord pending = target.asRevision(current.version() + 1, HelmStatus.PENDING_ROLLBACK.value(),
-                "Rollback to " + toVersion, now());
+                "Rollback to " + toVersion, now()).withApplyMethod(options.serverSideApply());
         save(req, observed, pending);
         List<RenderedDocument> objects;
         try {
@@ -128,8 +130,7 @@ final class HelmDeploy {
         } catch (ChartRenderer.RenderFailure | IOException e) {
             return fail(req, observed, pending, failedPrefix, e.getMessage());
         }
-        HelmReleaseRecord release = new HelmReleaseRecord(pending.name(), pending.info(), pending.chart(), pending.config(),
-                rendered.manifest(), rendered.hooks().stream().map(HookRecord::of).toList(), pending.version(), pending.namespace());
+        HelmReleaseRecord release = pending.withRendered(rendered.manifest(), rendered.hooks().stream().map(HookRecord::of).toList());
         save(req, observed, release);
         if (options.crds() != null) {
             try {

@@ -41,7 +41,7 @@ public final class Install implements ActionReconciler {
             result = new HelmDeploy(kit).install(req, observed, options);
         } finally {
             status.lastAttemptedReleaseActionDuration = Outcomes.duration(started);
-            observed.recordOnObject(status, req.releaseNamespace(), "install", true);
+            observed.recordNewestOnObject(status, req.releaseNamespace(), "install");
         }
         FailureCounters counters = FailureCounters.of(status);
         if (result.failed()) {

@@ -13,6 +13,8 @@ import java.util.Objects;
 /**
  * The releases one action wrote to storage, and helm-controller's {@code recordOnObject}: each becomes a snapshot in
  * {@code status.history}, replacing the snapshot of the same version or added as the newest, tagged with the action.
+ * Install and upgrade add only the newest revision they wrote: the one they superseded is recorded only if the history
+ * already holds it, so a release adopted from Helm starts its history at the revision made under the HelmRelease.
  */
 final class ObservedReleases {
 
@@ -30,6 +32,17 @@ final class ObservedReleases {
      * @param keepTestHooks whether a replaced snapshot keeps the test results it had (a status change, not a new run)
      */
     void recordOnObject(HelmReleaseStatus status, String releaseNamespace, String action, boolean keepTestHooks) {
+        record(status, releaseNamespace, action, keepTestHooks, false);
+    }
+
+    /** Install's and upgrade's record: older revisions written only replace their snapshot, never add one. */
+    void recordNewestOnObject(HelmReleaseStatus status, String releaseNamespace, String action) {
+        record(status, releaseNamespace, action, true, true);
+    }
+
+    private void record(HelmReleaseStatus status, String releaseNamespace, String action, boolean keepTestHooks,
+            boolean addNewestOnly) {
+        int newest = observed.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<HelmReleaseStatus.Snapshot> history = status.history == null ? new ArrayList<>() : new ArrayList<>(status.history);
         for (HelmReleaseRecord r : observed.values()) {
             HelmReleaseStatus.Snapshot snapshot = StoredReleases.snapshot(r, releaseNamespace, action);
@@ -45,7 +58,7 @@ final class ObservedReleases {
                     replaced = true;
                 }
             }
-            if (!replaced) {
+            if (!replaced && (!addNewestOnly || r.version() == newest)) {
                 history.add(snapshot);
             }
         }

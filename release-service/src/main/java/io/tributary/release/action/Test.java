@@ -61,8 +61,7 @@ public final class Test implements ActionReconciler {
         HelmReleaseSpec.Test spec = req.spec().test == null ? new HelmReleaseSpec.Test() : req.spec().test;
         List<HookRecord> tests = (latest.hooks() == null ? List.<HookRecord>of() : latest.hooks()).stream()
                 .filter(h -> h.events.contains(HookEvent.TEST.value()) && selected(h.name, spec.filters)).toList();
-        HelmReleaseRecord selection = new HelmReleaseRecord(latest.name(), latest.info(), latest.chart(), latest.config(),
-                latest.manifest(), tests, latest.version(), latest.namespace());
+        HelmReleaseRecord selection = latest.withRendered(latest.manifest(), tests);
         ObservedReleases observed = new ObservedReleases();
         Runnable record = () -> {
             kit.storage.save(req.storageNamespace(), latest);

@@ -41,7 +41,7 @@ public final class Upgrade implements ActionReconciler {
             result = new HelmDeploy(kit).upgrade(req, observed, options);
         } finally {
             status.lastAttemptedReleaseActionDuration = Outcomes.duration(started);
-            observed.recordOnObject(status, req.releaseNamespace(), "upgrade", true);
+            observed.recordNewestOnObject(status, req.releaseNamespace(), "upgrade");
         }
         FailureCounters counters = FailureCounters.of(status);
         if (result.failed()) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,11 +39,17 @@ public record LoadedChart(Path dir, HelmReleaseRecord.Chart record, List<CrdDocu
         if (!Files.isRegularFile(chartYaml)) {
             throw new IOException("chart has no Chart.yaml");
         }
-        Map<String, Object> metadata = YAML.readValue(chartYaml.toFile(), new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> metadata = ChartMetadataFields.asHelmReadsThem(
+                YAML.readValue(chartYaml.toFile(), new TypeReference<Map<String, Object>>() { }));
         Path valuesYaml = dir.resolve("values.yaml");
         Map<String, Object> defaults = Files.isRegularFile(valuesYaml)
                 ? YAML.readValue(valuesYaml.toFile(), new TypeReference<Map<String, Object>>() { }) : null;
         List<HelmReleaseRecord.File> templates = files(dir, dir.resolve("templates"));
+        Path lockYaml = dir.resolve("Chart.lock");
+        Map<String, Object> lock = Files.isRegularFile(lockYaml)
+                ? YAML.readValue(lockYaml.toFile(), new TypeReference<Map<String, Object>>() { }) : null;
+        Path schemaJson = dir.resolve("values.schema.json");
+        String schema = Files.isRegularFile(schemaJson) ? Base64.getEncoder().encodeToString(Files.readAllBytes(schemaJson)) : null;
         List<CrdDocument> crds = new ArrayList<>();
         for (Path crdDir : crdDirs(dir)) {
             for (HelmReleaseRecord.File f : files(dir, crdDir)) {
@@ -53,9 +58,25 @@ public record LoadedChart(Path dir, HelmReleaseRecord.Chart record, List<CrdDocu
                 }
             }
         }
-        return new LoadedChart(dir, new HelmReleaseRecord.Chart(metadata, templates, defaults == null ? Map.of() : defaults,
-                List.of()), crds);
+        return new LoadedChart(dir, new HelmReleaseRecord.Chart(metadata, lock, templates, defaults == null ? Map.of() : defaults,
+                schema, otherFiles(dir), Map.of()), crds);
     }
+
+    /** The files Helm's chart loader keeps as {@code chart.files}: all but the ones it reads into fields and the subcharts. */
+    static List<HelmReleaseRecord.File> otherFiles(Path dir) throws IOException {
+        List<HelmReleaseRecord.File> result = new ArrayList<>();
+        for (HelmReleaseRecord.File f : files(dir, dir)) {
+            String n = f.name();
+            boolean read = SPECIAL.contains(n) || n.startsWith("templates/") || (n.startsWith("charts/") && !n.endsWith(".prov"));
+            if (!read) {
+                result.add(f);
+            }
+        }
+        return result;
+    }
+
+    private static final List<String> SPECIAL = List.of("Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json",
+            "requirements.yaml", "requirements.lock");
 
     private static List<Path> crdDirs(Path dir) throws IOException {
         List<Path> dirs = new ArrayList<>();
@@ -79,11 +100,22 @@ public record LoadedChart(Path dir, HelmReleaseRecord.Chart record, List<CrdDocu
             return result;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).sorted(LoadedChart::walkOrder).toList()) {
                 result.add(new HelmReleaseRecord.File(root.relativize(file).toString().replace('\\', '/'),
                         Base64.getEncoder().encodeToString(Files.readAllBytes(file))));
             }
         }
         return result;
+    }
+
+    /** The order of Go's {@code filepath.Walk}, which Helm's loader keeps: names compared directory by directory. */
+    static int walkOrder(Path a, Path b) {
+        for (int i = 0; i < Math.min(a.getNameCount(), b.getNameCount()); i++) {
+            int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.getNameCount(), b.getNameCount());
     }
 }

@@ -1,5 +1,7 @@
 package io.tributary.release.storage;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,7 +9,9 @@ import io.tributary.release.hooks.DeletePolicy;
 import io.tributary.release.hooks.Hook;
 import io.tributary.release.hooks.HookEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Helm's {@code release.Hook} as stored; {@code last_run} is updated while the hook runs. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -20,9 +24,14 @@ public class HookRecord {
     @JsonProperty("last_run")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public Execution lastRun = new Execution();
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public int weight;
     @JsonProperty("delete_policies")
     public List<String> deletePolicies = new ArrayList<>();
+    /** Fields Tributary does not model (a newer Helm's {@code output_log_policies}), kept as read. */
+    @JsonAnySetter
+    @JsonAnyGetter
+    public Map<String, Object> other = new LinkedHashMap<>();
 
     /** Helm's {@code HookExecution}; times are RFC 3339, the phase Unknown, Running, Succeeded or Failed. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -75,6 +84,7 @@ public class HookRecord {
         c.lastRun.startedAt = lastRun.startedAt;
         c.lastRun.completedAt = lastRun.completedAt;
         c.lastRun.phase = lastRun.phase;
+        c.other.putAll(other);
         return c;
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.release.storage;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -24,6 +25,9 @@ import java.util.Optional;
 public class ReleaseStorage {
 
     public static final String TYPE = "helm.sh/release.v1";
+    /** helm/helm v4.2.4 {@code pkg/storage/driver/util.go}: the labels the driver sets, never the release's own. */
+    static final List<String> SYSTEM_LABELS = List.of("name", "owner", "status", "version", "createdAt", "modifiedAt");
+    private static final int HTTP_CONFLICT = 409;
 
     private final KubernetesClient client;
 
@@ -55,15 +59,51 @@ public class ReleaseStorage {
         return history(namespace, release).stream().findFirst();
     }
 
-    /** Creates or replaces the Secret holding {@code record} in {@code storageNamespace}. */
+    /**
+     * Creates or replaces the Secret holding {@code record} in {@code storageNamespace}, labelled as Helm's driver labels
+     * it: {@code createdAt} when created, {@code modifiedAt} when replaced; a replaced Secret keeps the release's own
+     * labels ({@code helm install --labels}).
+     */
     public void save(String storageNamespace, HelmReleaseRecord record) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("owner", "helm");
+        String now = Long.toString(Instant.now().getEpochSecond());
+        var secrets = client.secrets().inNamespace(storageNamespace);
+        try {
+            secrets.resource(secret(storageNamespace, record, Map.of("createdAt", now))).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HTTP_CONFLICT) {
+                throw e;
+            }
+            Secret existing = secrets.withName(secretName(record.name(), record.version())).get();
+            Map<String, String> labels = new LinkedHashMap<>(existing == null ? Map.of() : releaseLabels(existing.getMetadata().getLabels()));
+            labels.put("modifiedAt", now);
+            Secret replacement = secret(storageNamespace, record, labels);
+            if (existing != null) {
+                replacement.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+            }
+            secrets.resource(replacement).update();
+        }
+    }
+
+    /** The labels Helm keeps as the release's own: all but the ones its driver sets. */
+    static Map<String, String> releaseLabels(Map<String, String> labels) {
+        Map<String, String> own = new LinkedHashMap<>();
+        if (labels != null) {
+            labels.forEach((k, v) -> {
+                if (!SYSTEM_LABELS.contains(k)) {
+                    own.put(k, v);
+                }
+            });
+        }
+        return own;
+    }
+
+    private static Secret secret(String storageNamespace, HelmReleaseRecord record, Map<String, String> extraLabels) {
+        Map<String, String> labels = new LinkedHashMap<>(extraLabels);
         labels.put("name", record.name());
+        labels.put("owner", "helm");
         labels.put("status", record.info().status());
         labels.put("version", Integer.toString(record.version()));
-        labels.put("modifiedAt", Long.toString(Instant.now().getEpochSecond()));
-        Secret secret = new SecretBuilder()
+        return new SecretBuilder()
                 .withNewMetadata()
                 .withName(secretName(record.name(), record.version()))
                 .withNamespace(storageNamespace)
@@ -73,7 +113,6 @@ public class ReleaseStorage {
                 .withData(Map.of("release", Base64.getEncoder().encodeToString(
                         ReleaseCodec.encode(record).getBytes(StandardCharsets.US_ASCII))))
                 .build();
-        client.secrets().inNamespace(storageNamespace).resource(secret).createOr(op -> op.update());
     }
 
     public void delete(String namespace, String release, int version) {

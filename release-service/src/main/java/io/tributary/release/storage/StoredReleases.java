@@ -22,7 +22,7 @@ public final class StoredReleases {
 
     public static StoredRelease stored(HelmReleaseRecord r) {
         return new StoredRelease(r.name(), r.namespace(), r.version(), HelmStatus.of(r.status()), r.chart().name(), r.chart().version(),
-                ValuesDigest.of(r.config()), ReleaseDigest.of(r), testHooks(r), r.info().deleted());
+                ValuesDigest.of(r.config()), ReleaseDigest.of(r), testHooks(r), time(r.info().deleted()));
     }
 
     /** Test hook name to the phase Helm recorded in {@code last_run}; a hook never run maps to "". */
@@ -83,10 +83,15 @@ public final class StoredReleases {
         s.chartVersion = r.chart().version();
         s.appVersion = r.chart().appVersion();
         s.configDigest = ValuesDigest.of(r.config());
-        s.firstDeployed = r.info().firstDeployed();
-        s.lastDeployed = r.info().lastDeployed();
-        s.deleted = r.info().deleted();
+        s.firstDeployed = time(r.info().firstDeployed());
+        s.lastDeployed = time(r.info().lastDeployed());
+        s.deleted = time(r.info().deleted());
         s.action = action;
         return s;
+    }
+
+    /** Helm 3 writes a zero time as "", which is no date-time: the snapshot leaves it out, as Helm 4 does. */
+    static String time(String helmTime) {
+        return helmTime == null || helmTime.isEmpty() ? null : helmTime;
     }
 }
