@@ -31,6 +31,11 @@ public final class Notifiers {
         };
     }
 
+    /** Flux's default commit status id for a Provider UID and an event. */
+    public static String defaultCommitStatusId(String providerUid, io.tributary.events.FluxEvent event) {
+        return CommitStatus.defaultId(providerUid, event);
+    }
+
     /** Types that post a commit status and so need the revision's commit. */
     public static boolean isCommitStatus(ProviderSpec.Type type) {
         return type == ProviderSpec.Type.GITHUB || type == ProviderSpec.Type.GITLAB || type == ProviderSpec.Type.GITEA

@@ -18,30 +18,30 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** An HTTP(S) server on loopback that records every request and answers as told. */
-final class RecordingServer implements AutoCloseable {
+public final class RecordingServer implements AutoCloseable {
 
-    record Recorded(String method, String path, String rawPath, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Recorded(String method, String path, String rawPath, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
                     .map(e -> e.getValue().get(0)).orElse(null);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
     /** What the server answers; may write forever or stall. */
-    interface Answer {
+    public interface Answer {
         void answer(HttpExchange exchange) throws IOException;
     }
 
-    static final Answer OK = exchange -> {
+    public static final Answer OK = exchange -> {
         exchange.sendResponseHeaders(200, -1);
         exchange.close();
     };
 
-    static Answer status(int code) {
+    public static Answer status(int code) {
         return exchange -> {
             byte[] body = "{\"message\":\"nope\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(code, body.length);
@@ -50,7 +50,7 @@ final class RecordingServer implements AutoCloseable {
         };
     }
 
-    final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    public final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private volatile Answer answer = OK;
 
@@ -70,7 +70,7 @@ final class RecordingServer implements AutoCloseable {
         server.start();
     }
 
-    static RecordingServer http() throws IOException {
+    public static RecordingServer http() throws IOException {
         return new RecordingServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
     }
 
@@ -84,11 +84,11 @@ final class RecordingServer implements AutoCloseable {
         return new RecordingServer(server);
     }
 
-    void answer(Answer answer) {
+    public void answer(Answer answer) {
         this.answer = answer;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         String scheme = server instanceof HttpsServer ? "https" : "http";
         return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + path);
     }
