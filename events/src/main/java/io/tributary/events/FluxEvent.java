@@ -58,6 +58,17 @@ public record FluxEvent(
     }
 
     /**
+     * The event a controller records about {@code object}, as Flux's event recorder builds it: the time now (seconds),
+     * {@code controllerMetadata} keys prefixed with the object's group, the object's {@code event.toolkit.fluxcd.io/*}
+     * annotations.
+     */
+    public static FluxEvent of(InvolvedObject object, Map<String, String> objectAnnotations, String severity, String reason,
+            String message, Map<String, String> controllerMetadata, String reportingController, String reportingInstance) {
+        return new FluxEvent(object, severity, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), message, reason,
+                metadata(object, controllerMetadata, objectAnnotations), reportingController, reportingInstance);
+    }
+
+    /**
      * The metadata Flux's event recorder sends: each controller key prefixed with the object's API group, then every
      * {@code event.toolkit.fluxcd.io/*} annotation of the object.
      */

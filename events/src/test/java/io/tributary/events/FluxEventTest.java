@@ -24,6 +24,16 @@ class FluxEventTest {
     }
 
     @Test
+    void ofBuildsTheEventAsFluxsRecorderDoes() {
+        FluxEvent event = FluxEvent.of(REPO, Map.of("event.toolkit.fluxcd.io/env", "prod"), FluxEvent.ERROR, "GitOperationFailed", "boom",
+                Map.of("revision", "r"), "source-controller", "pod-1");
+        assertThat(event.metadata()).containsOnly(Map.entry("source.toolkit.fluxcd.io/revision", "r"), Map.entry("event.toolkit.fluxcd.io/env", "prod"));
+        assertThat(event.timestamp().getNano()).isZero();
+        assertThat(event.severity()).isEqualTo("error");
+        assertThat(event.reportingInstance()).isEqualTo("pod-1");
+    }
+
+    @Test
     void groupOfACoreObjectIsEmpty() {
         assertThat(new FluxEvent.InvolvedObject("v1", "Secret", "a", "b", null).group()).isEmpty();
         assertThat(REPO.group()).isEqualTo("source.toolkit.fluxcd.io");

@@ -6,8 +6,6 @@ import io.tributary.events.CloudEventCodec;
 import io.tributary.events.FluxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,8 +44,7 @@ public class FluxEventPublisher {
         var meta = object.getMetadata();
         var involved = new FluxEvent.InvolvedObject(object.getApiVersion(), object.getKind(), meta.getNamespace(), meta.getName(),
                 meta.getUid());
-        var event = new FluxEvent(involved, severity, Instant.now().truncatedTo(ChronoUnit.SECONDS), message, reason,
-                FluxEvent.metadata(involved, controllerMetadata, meta.getAnnotations()), component, instance);
+        var event = FluxEvent.of(involved, meta.getAnnotations(), severity, reason, message, controllerMetadata, component, instance);
         try {
             emitter.send(Record.of(involved.key(), CloudEventCodec.encode("fetcher-service", involved.key(), event)))
                     .toCompletableFuture().get(10, TimeUnit.SECONDS);

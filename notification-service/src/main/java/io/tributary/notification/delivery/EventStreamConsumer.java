@@ -2,6 +2,7 @@ package io.tributary.notification.delivery;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.tributary.events.CloudEventCodec;
 import io.tributary.events.FluxEvent;
 import io.tributary.events.Topics;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -51,6 +53,8 @@ public class EventStreamConsumer {
     AlertDeliveries deliveries;
     @Inject
     GiveUpReport report;
+    @ConfigProperty(name = "tributary.alerts.group", defaultValue = GROUP)
+    String group;
     @ConfigProperty(name = "tributary.alerts.enabled", defaultValue = "true")
     boolean enabled;
     @ConfigProperty(name = "tributary.alerts.max-event-bytes", defaultValue = "3145728")
@@ -69,6 +73,7 @@ public class EventStreamConsumer {
     private KafkaConsumer<String, String> consumer;
     private RecentEvents recent;
     private Sending sending;
+    /** Per partition, the committed offset with the deliveries made for the record it points at. */
     private final Map<TopicPartition, OffsetAndMetadata> committedOnAssign = new HashMap<>();
 
     @PostConstruct
@@ -78,16 +83,16 @@ public class EventStreamConsumer {
         }
         recent = new RecentEvents(duplicateWindow, 100_000);
         sending = new Sending(new Backoff(attempts, initialBackoff, maxBackoff), d -> Thread.sleep(d.toMillis()), Sending.http());
-        consumer = new KafkaConsumer<>(config(kafka), new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(config(kafka, group), new StringDeserializer(), new StringDeserializer());
         running = true;
         thread = new Thread(this::run, "alert-deliveries");
         thread.setDaemon(true);
         thread.start();
     }
 
-    static Map<String, Object> config(Map<String, Object> kafka) {
+    static Map<String, Object> config(Map<String, Object> kafka, String group) {
         Map<String, Object> config = new HashMap<>(kafka);
-        config.put("group.id", GROUP);
+        config.put("group.id", group);
         config.put("client.id", "notification-service-events");
         config.put("enable.auto.commit", "false");
         config.put("auto.offset.reset", "earliest");
@@ -116,9 +121,8 @@ public class EventStreamConsumer {
             });
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
-                    if (!running) {
-                        return;
+                    if (!handled(record) || !running) {
+                        break;
                     }
                 }
             }
@@ -131,11 +135,40 @@ public class EventStreamConsumer {
         }
     }
 
+    /**
+     * Handles one record; when Kafka or the API server fails meanwhile, the record is sought back to, so the next poll
+     * hands it over again (or, after a rebalance, to the consumer that owns its partition now), and false is returned.
+     */
+    private boolean handled(ConsumerRecord<String, String> record) throws InterruptedException {
+        try {
+            handle(record);
+            return true;
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException | KubernetesClientException e) {
+            LOG.warnf("event %s at %s-%d@%d not handled, retrying: %s", record.key(), record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            recent.forget(record.value() == null ? "" : keyOf(record));
+            try {
+                consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+            } catch (IllegalStateException notAssigned) {
+                // the partition moved to another consumer, which starts from the committed offset
+            }
+            Thread.sleep(Math.min(5000, Math.max(100, initialBackoff.toMillis())));
+            return false;
+        }
+    }
+
+    private String keyOf(ConsumerRecord<String, String> record) {
+        FluxEvent event = decode(record);
+        return event == null ? "" : EventKey.of(event);
+    }
+
     private void handle(ConsumerRecord<String, String> record) throws InterruptedException {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         FluxEvent event = decode(record);
         if (event != null && recent.first(EventKey.of(event), Instant.now())) {
-            OffsetAndMetadata committed = committedOnAssign.remove(partition);
+            OffsetAndMetadata committed = committedOnAssign.get(partition);
             Set<String> delivered = new LinkedHashSet<>(
                     DeliveredKeys.parse(committed == null ? null : committed.metadata(), record.offset()));
             for (Delivery delivery : deliveries.plan(event)) {
@@ -147,10 +180,13 @@ public class EventStreamConsumer {
                     report.gaveUp(delivery, event, outcome);
                 }
                 delivered.add(delivery.key());
-                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset(), DeliveredKeys.format(record.offset(), delivered))));
+                OffsetAndMetadata progress = new OffsetAndMetadata(record.offset(), DeliveredKeys.format(record.offset(), delivered));
+                consumer.commitSync(Map.of(partition, progress));
+                committedOnAssign.put(partition, progress);
             }
         }
         consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+        committedOnAssign.remove(partition);
     }
 
     /** The record's event, or null (logged) for one over the size cap or not a FluxEvent. */

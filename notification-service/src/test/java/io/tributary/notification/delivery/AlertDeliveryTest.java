@@ -134,6 +134,20 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void anEventOverTheSizeCapAndARecordThatIsNotAnEventAreDroppedAndTheStreamMovesOn() throws Exception {
+        providerWithSecret("capped", ProviderSpec.Type.GENERIC, Map.of("address", provider.uri("/capped").toString()));
+        apply(alert("capped", "capped", "*"));
+
+        // the test profile caps events at 64 KiB
+        publish(event("big", "x".repeat(100 * 1024), "rev1"));
+        kafka.send(Topics.EVENTS, "GitRepository/" + ns + "/junk", "{not json");
+        publish(event("small", "after the big one", "rev1"));
+
+        await(r -> r.text().contains("after the big one"));
+        assertThat(provider.requests).hasSize(1);
+    }
+
+    @Test
     void aBadRegexAndAMissingSecretAreReportedNamingTheField() throws Exception {
         Provider missing = new Provider();
         missing.getMetadata().setName("no-secret");
