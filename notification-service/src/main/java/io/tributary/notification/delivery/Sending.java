@@ -2,9 +2,12 @@ package io.tributary.notification.delivery;
 
 import io.tributary.notification.provider.NotifierException;
 import io.tributary.notification.provider.ProviderClient;
+import io.tributary.notification.provider.ProviderConfig;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Sends one delivery, retrying a retriable failure with backoff; returns null when delivered, else the last failure. */
+/** Sends one delivery, retrying a retriable failure with backoff, and says whether it was delivered and after how many attempts. */
 public final class Sending {
 
     /** How to wait between attempts (a test passes one that does not sleep). */
@@ -30,8 +33,25 @@ public final class Sending {
         this.poster = poster;
     }
 
+    /** Posts with one HTTP client per Provider configuration (a client holds a selector thread), the 64 latest kept. */
     public static Poster http() {
-        return delivery -> new ProviderClient(delivery.provider()).post(delivery.request());
+        Map<ProviderConfig, ProviderClient> clients = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ProviderConfig, ProviderClient> eldest) {
+                return size() > 64;
+            }
+        };
+        return delivery -> {
+            ProviderClient client;
+            synchronized (clients) {
+                client = clients.get(delivery.provider());
+                if (client == null) {
+                    client = new ProviderClient(delivery.provider());
+                    clients.put(delivery.provider(), client);
+                }
+            }
+            client.post(delivery.request());
+        };
     }
 
     public Outcome send(Delivery delivery) throws InterruptedException {
