@@ -1,6 +1,6 @@
 package io.tributary.notification.provider;
 
-import java.io.ByteArrayInputStream;
+import io.tributary.operator.tls.PemTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -10,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Posts one {@link ProviderRequest} within the Provider's timeout, headers and body alike; reads at most
@@ -40,8 +36,8 @@ public final class ProviderClient {
     public ProviderClient(ProviderConfig config) throws NotifierException {
         this.timeout = config.timeout();
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
-        if (config.caPem() != null) {
-            builder.sslContext(trusting(config.caPem()));
+        if (config.caPem() != null || config.certPem() != null) {
+            builder.sslContext(tls(config));
         }
         if (config.proxy() != null) {
             if (config.proxy().getHost() == null || config.proxy().getPort() < 0) {
@@ -116,27 +112,12 @@ public final class ProviderClient {
         return new NotifierException("request failed: " + cause.getClass().getSimpleName(), false);
     }
 
-    static SSLContext trusting(String caPem) throws NotifierException {
+    /** Only {@code ca.crt} is trusted when given (the JVM's CAs otherwise); {@code tls.crt}/{@code tls.key} authenticate the client. */
+    static SSLContext tls(ProviderConfig config) throws NotifierException {
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (var cert : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
-                store.setCertificateEntry("ca-" + i++, (X509Certificate) cert);
-            }
-            if (i == 0) {
-                throw new NotifierException("'ca.crt' of spec.certSecretRef holds no certificate", false);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (NotifierException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new NotifierException("'ca.crt' of spec.certSecretRef is not a PEM certificate", false);
+            return PemTls.of(config.caPem(), config.certPem(), config.keyPem()).sslContext();
+        } catch (IllegalArgumentException e) {
+            throw new NotifierException("spec.certSecretRef: " + e.getMessage(), false);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Resolves a Provider and the data of its Secrets into a {@link ProviderConfig}, as Flux's {@code createNotifier}:
  * the Secret's {@code address} overrides {@code spec.address}; {@code token}, {@code username}, {@code password},
- * {@code headers} (a YAML map) come from {@code spec.secretRef}; {@code ca.crt} from {@code spec.certSecretRef};
+ * {@code headers} (a YAML map) come from {@code spec.secretRef}; {@code ca.crt}, {@code tls.crt} and {@code tls.key} from {@code spec.certSecretRef};
  * {@code address} from {@code spec.proxySecretRef}. Every problem names the field or Secret key, never its value.
  */
 public final class ProviderSettings {
@@ -63,10 +63,17 @@ public final class ProviderSettings {
         URI uri = address == null || address.isEmpty() ? null : url(address, addressField);
         Duration timeout = spec.timeout == null ? ProviderConfig.DEFAULT_TIMEOUT : duration(spec.timeout);
         String ca = null;
+        String cert = null;
+        String key = null;
         if (secrets.cert() != null) {
             ca = text(secrets.cert(), "ca.crt");
-            if (ca == null) {
-                throw new NotifierException("spec.certSecretRef: the Secret has no 'ca.crt' key", false);
+            cert = text(secrets.cert(), "tls.crt");
+            key = text(secrets.cert(), "tls.key");
+            if (ca == null && cert == null) {
+                throw new NotifierException("spec.certSecretRef: the Secret has neither a 'ca.crt' nor a 'tls.crt' key", false);
+            }
+            if ((cert == null) != (key == null)) {
+                throw new NotifierException("spec.certSecretRef: keys 'tls.crt' and 'tls.key' must be given together", false);
             }
         }
         URI proxy = null;
@@ -79,7 +86,7 @@ public final class ProviderSettings {
         } else if (spec.proxy != null && !spec.proxy.isEmpty()) {
             proxy = url(spec.proxy, "spec.proxy");
         }
-        return new ProviderConfig(name, uid, spec.type, uri, token, username, password, headers, spec.channel, timeout, ca, proxy);
+        return new ProviderConfig(name, uid, spec.type, uri, token, username, password, headers, spec.channel, timeout, ca, proxy, cert, key);
     }
 
     /** An absolute http(s) URL with a host, as Go's {@code url.ParseRequestURI} would accept for a webhook. */

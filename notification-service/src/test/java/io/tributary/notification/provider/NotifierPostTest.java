@@ -242,6 +242,23 @@ class NotifierPostTest {
     }
 
     @Test
+    void aClientCertificateFromCertSecretRefIsPresentedToAServerThatDemandsOne() throws Exception {
+        TestPki pki = TestPki.create("mtls-ca");
+        try (RecordingServer https = RecordingServer.https(pki, true)) {
+            ProviderConfig withCert = new ProviderConfig("ns/p", "u", ProviderSpec.Type.GENERIC, https.uri("/hook"), null, null, null,
+                    Map.of(), null, Duration.ofSeconds(5), pki.caPem(), null, pki.clientCertPem(), pki.clientKeyPem());
+            new ProviderClient(withCert).post(Notifiers.of(withCert, null).request(testEvent()).orElseThrow());
+            assertThat(https.only().path()).isEqualTo("/hook");
+
+            ProviderConfig without = new ProviderConfig("ns/p", "u", ProviderSpec.Type.GENERIC, https.uri("/hook"), null, null, null,
+                    Map.of(), null, Duration.ofSeconds(5), pki.caPem(), null);
+            ProviderRequest request = Notifiers.of(without, null).request(testEvent()).orElseThrow();
+            assertThatThrownBy(() -> new ProviderClient(without).post(request)).isInstanceOf(NotifierException.class);
+            assertThat(https.requests).hasSize(1);
+        }
+    }
+
+    @Test
     void githubRefusesAServerItsCaDoesNotTrust() throws Exception {
         try (RecordingServer https = RecordingServer.https(TestPki.create("other-ca"))) {
             ProviderConfig config = new ProviderConfig("ns/p", "u", ProviderSpec.Type.GITHUB, https.uri("/foo/bar"), "gh-token", null, null,

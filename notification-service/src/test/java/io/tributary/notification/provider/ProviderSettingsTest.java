@@ -69,8 +69,10 @@ class ProviderSettingsTest {
                         null, null, "address exceeds maximum length of 2048 bytes"),
                 Arguments.of("headers not a map", spec(ProviderSpec.Type.GENERIC, "https://a"), data("headers", "- a\n- b"), null, null,
                         "key 'headers' of spec.secretRef: not a YAML map of strings"),
-                Arguments.of("cert secret without ca.crt", spec(ProviderSpec.Type.GENERIC, "https://a"), null, data("tls.crt", "x"), null,
-                        "spec.certSecretRef: the Secret has no 'ca.crt' key"),
+                Arguments.of("cert secret without ca.crt or tls.crt", spec(ProviderSpec.Type.GENERIC, "https://a"), null, data("other", "x"),
+                        null, "spec.certSecretRef: the Secret has neither a 'ca.crt' nor a 'tls.crt' key"),
+                Arguments.of("cert secret with tls.crt but no tls.key", spec(ProviderSpec.Type.GENERIC, "https://a"), null,
+                        data("tls.crt", "x"), null, "spec.certSecretRef: keys 'tls.crt' and 'tls.key' must be given together"),
                 Arguments.of("proxy secret without address", spec(ProviderSpec.Type.GENERIC, "https://a"), null, null, data("username", "u"),
                         "spec.proxySecretRef: the Secret has no 'address' key"),
                 Arguments.of("proxy address not a URL", spec(ProviderSpec.Type.GENERIC, "https://a"), null, null, data("address", "::"),
@@ -89,7 +91,12 @@ class ProviderSettingsTest {
 
     @Test
     void aCaThatIsNotPemIsNamed() {
-        assertThatThrownBy(() -> ProviderClient.trusting("garbage")).hasMessage("'ca.crt' of spec.certSecretRef is not a PEM certificate");
+        ProviderConfig config = new ProviderConfig("ns/p", "u", ProviderSpec.Type.GENERIC, java.net.URI.create("https://a"), null, null,
+                null, Map.of(), null, null, "garbage", null);
+        assertThatThrownBy(() -> ProviderClient.tls(config)).hasMessageStartingWith("spec.certSecretRef: key 'ca.crt'");
+        ProviderConfig badKey = new ProviderConfig("ns/p", "u", ProviderSpec.Type.GENERIC, java.net.URI.create("https://a"), null, null,
+                null, Map.of(), null, null, null, null, io.tributary.testsupport.TestPki.create("x").clientCertPem(), "not a key");
+        assertThatThrownBy(() -> ProviderClient.tls(badKey)).hasMessageStartingWith("spec.certSecretRef: key 'tls.key'");
     }
 
     private static ProviderSpec withTimeout(ProviderSpec spec, String timeout) {

@@ -75,12 +75,27 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     static RecordingServer https(TestPki pki) throws Exception {
+        return https(pki, false);
+    }
+
+    /** HTTPS with the CA's server certificate; {@code clientAuth} demands a client certificate that CA signed. */
+    static RecordingServer https(TestPki pki, boolean clientAuth) throws Exception {
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(pki.serverKeyStore(), TestPki.STORE_PASSWORD.toCharArray());
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(pki.caTrustStore());
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                javax.net.ssl.SSLParameters parameters = context.getDefaultSSLParameters();
+                parameters.setNeedClientAuth(clientAuth);
+                params.setSSLParameters(parameters);
+            }
+        });
         return new RecordingServer(server);
     }
 
