@@ -31,6 +31,23 @@ public final class EventMetadataMerge {
     private EventMetadataMerge() {
     }
 
+    /**
+     * Flux's event-server intake ({@code cleanupMetadata}): only keys of the object's group or
+     * {@code event.toolkit.fluxcd.io/} are kept, less the controller's {@code checksum} and {@code digest}.
+     */
+    public static FluxEvent cleanedUp(FluxEvent event) {
+        String group = event.involvedObject().group() + "/";
+        Map<String, String> kept = new HashMap<>();
+        event.metadata().forEach((key, value) -> {
+            boolean prefixed = key.startsWith(group) || key.startsWith(FluxEvent.ANNOTATION_PREFIX);
+            if (prefixed && !key.equals(group + "checksum") && !key.equals(group + "digest")) {
+                kept.put(key, value);
+            }
+        });
+        return new FluxEvent(event.involvedObject(), event.severity(), event.timestamp(), event.message(), event.reason(), kept,
+                event.reportingController(), event.reportingInstance());
+    }
+
     /** Flux's {@code excludeInternalMetadata}: the event without its {@code <group>/token} key. */
     public static Map<String, String> withoutInternal(FluxEvent.InvolvedObject object, Map<String, String> metadata) {
         Map<String, String> copy = new HashMap<>(metadata == null ? Map.of() : metadata);

@@ -7,6 +7,7 @@ import io.tributary.events.CloudEventCodec;
 import io.tributary.events.FluxEvent;
 import io.tributary.events.Topics;
 import io.tributary.notification.alert.EventKey;
+import io.tributary.notification.alert.EventMetadataMerge;
 import io.tributary.notification.alert.RecentEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -201,7 +202,7 @@ public class EventStreamConsumer {
             return null;
         }
         try {
-            return CloudEventCodec.decode(value, FluxEvent.class).data();
+            return EventMetadataMerge.cleanedUp(CloudEventCodec.decode(value, FluxEvent.class).data());
         } catch (IllegalArgumentException e) {
             LOG.warnf("record %s at %s-%d@%d is not a FluxEvent; dropped", record.key(), record.topic(), record.partition(), record.offset());
             return null;

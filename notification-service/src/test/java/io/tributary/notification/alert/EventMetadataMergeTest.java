@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Ported from fluxcd/notification-controller (HEAD 2e46958a67f3af0e3e755a4fcaf7397d5803725e),
  * internal/server/event_handlers_test.go: TestCombineEventMetadata (every row; the expected Warning event's annotations
- * become the conflicts map) and Test_excludeInternalMetadata. Upstream leaves metadata nil when empty; here it is an
+ * become the conflicts map) and Test_excludeInternalMetadata; internal/server/event_server_test.go TestCleanupMetadata. Upstream leaves metadata nil when empty; here it is an
  * empty map.
  */
 class EventMetadataMergeTest {
@@ -70,6 +70,18 @@ class EventMetadataMergeTest {
         EventMetadataMerge.Merged merged = EventMetadataMerge.merge(KS, event, alert);
         assertThat(merged.metadata()).isEqualTo(expected);
         assertThat(merged.conflicts()).isEqualTo(conflicts);
+    }
+
+    @Test
+    void cleanupMetadataKeepsTheObjectGroupAndEventKeysLessChecksumAndDigest() {
+        String group = "kustomize.toolkit.fluxcd.io";
+        assertThat(EventMetadataMerge.cleanedUp(new FluxEvent(KS, "info", null, "m", "r", Map.of(), null, null)).metadata()).isEmpty();
+        Map<String, String> metadata = Map.of(group + "/foo", "fooval", group + "/bar", "barval", group + "/checksum", "aaaaa",
+                group + "/digest", "bbbbbbbb", "source.toolkit.fluxcd.io/baz", "bazval", group + "/zzz", "zzzz", group + "/aa/bb", "cc",
+                "event.toolkit.fluxcd.io/baz", "foo", "event.toolkit.fluxcd.io/bazfoo", "foobaz");
+        assertThat(EventMetadataMerge.cleanedUp(new FluxEvent(KS, "info", null, "m", "r", metadata, null, null)).metadata())
+                .isEqualTo(Map.of(group + "/foo", "fooval", group + "/bar", "barval", group + "/zzz", "zzzz", group + "/aa/bb", "cc",
+                        "event.toolkit.fluxcd.io/baz", "foo", "event.toolkit.fluxcd.io/bazfoo", "foobaz"));
     }
 
     @Test
