@@ -18,7 +18,8 @@ public final class CloudEventCodec {
     private static final Map<Class<?>, String> TYPES = Map.of(
             FetchRequested.class, FetchRequested.TYPE,
             ArtifactStored.class, ArtifactStored.TYPE,
-            ReleaseEvent.class, ReleaseEvent.TYPE);
+            ReleaseEvent.class, ReleaseEvent.TYPE,
+            FluxEvent.class, FluxEvent.TYPE);
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())

@@ -8,6 +8,11 @@ public final class Topics {
     public static final String ARTIFACT_EVENTS = "tributary.artifact-events";
     /** Release outcome records, keyed by {@link ObjectRef#key()} of the HelmRelease. */
     public static final String RELEASE_EVENTS = "tributary.release-events";
+    /**
+     * Every event any service records about an object (what it also writes as a Kubernetes Event), as {@link FluxEvent},
+     * keyed {@code kind/namespace/name}. A public interface.
+     */
+    public static final String EVENTS = "tributary.events";
 
     private Topics() {
     }

@@ -14,7 +14,12 @@ import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.GitRepositorySpec;
 import io.tributary.testsupport.ControlPlaneTestResource;
 import io.tributary.testsupport.KafkaBroker;
+import io.tributary.testsupport.KafkaProbe;
 import io.tributary.testsupport.KafkaTestResource;
+import io.tributary.testsupport.SharedServers;
+import io.tributary.events.CloudEventCodec;
+import io.tributary.events.FluxEvent;
+import io.tributary.events.Topics;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +63,30 @@ class FetcherOnControlPlaneTest {
         assertThat(ready.getMessage()).contains("127.0.0.1");
         assertThat(failed.getMetadata().getFinalizers()).contains(Annotations.FINALIZER);
         assertThat(failed.getMetadata().getGeneration()).isEqualTo(1L);
+    }
+
+    @Test
+    void aFailureIsAlsoPublishedOnTheEventStreamWithFluxFields() throws Exception {
+        try (KafkaProbe probe = new KafkaProbe(SharedServers.kafka().bootstrapServers(), Topics.EVENTS)) {
+            String ns = namespace("stream");
+            String url = "http://127.0.0.1:" + KafkaBroker.freePorts(1)[0] + "/nothing.git";
+            GitRepository repo = new GitRepository();
+            repo.setMetadata(new ObjectMetaBuilder().withName("streamed").withNamespace(ns)
+                    .withAnnotations(Map.of("event.toolkit.fluxcd.io/team", "blue")).build());
+            repo.setSpec(new GitRepositorySpec());
+            repo.getSpec().url = url;
+            repo.getSpec().interval = "1m";
+            client.resource(repo).create();
+
+            String key = "GitRepository/" + ns + "/streamed";
+            var seen = probe.awaitRecord(r -> key.equals(r.key()), WAIT);
+            FluxEvent event = CloudEventCodec.decode(seen.get(seen.size() - 1).value(), FluxEvent.class).data();
+            assertThat(event.severity()).isEqualTo("error");
+            assertThat(event.reason()).isEqualTo("GitOperationFailed");
+            assertThat(event.involvedObject().apiVersion()).isEqualTo("source.toolkit.fluxcd.io/v1");
+            assertThat(event.reportingController()).isEqualTo("source-controller");
+            assertThat(event.metadata()).containsEntry("event.toolkit.fluxcd.io/team", "blue");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.SourceStatus;
 import io.tributary.events.FetchRequested;
 import io.tributary.fetcher.artifact.ArtifactStorageException;
+import io.tributary.fetcher.events.FluxEventPublisher;
 import io.tributary.fetcher.status.SourceStatusUpdates;
 import io.tributary.operator.EventRecorder;
 import io.tributary.operator.FailureKind;
@@ -36,6 +37,8 @@ public class SourceFetch {
     SourceStatusUpdates updates;
     @Inject
     EventRecorder events;
+    @Inject
+    FluxEventPublisher stream;
     @Inject
     Workspaces workspaces;
 
@@ -94,6 +97,8 @@ public class SourceFetch {
             if (newArtifact) {
                 events.normal(source, done.eventReason(), done.eventMessage(),
                         Map.of(Annotations.REVISION, status.artifact.revision, Annotations.DIGEST, status.artifact.digest));
+                stream.info(source, done.eventReason(), done.eventMessage(),
+                        Map.of("revision", status.artifact.revision, "digest", status.artifact.digest));
             }
         } catch (InterruptedException interrupted) {
             throw interrupted;

@@ -3,6 +3,7 @@ package io.tributary.fetcher.status;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.tributary.api.source.SourceStatus;
 import io.tributary.events.FetchRequested;
+import io.tributary.fetcher.events.FluxEventPublisher;
 import io.tributary.fetcher.source.SourceFetch;
 import io.tributary.operator.EventRecorder;
 import io.tributary.operator.StatusWriter;
@@ -20,10 +21,12 @@ public class SourceStatusUpdates {
     StatusWriter statusWriter;
     @Inject
     EventRecorder events;
+    @Inject
+    FluxEventPublisher stream;
 
     public <T extends CustomResource<?, S>, S extends SourceStatus> Report<T, S> report(T source, S status, FetchRequested request,
             long generation) {
-        return new Report<>(source, status, request, generation, statusWriter.track(source, status), events);
+        return new Report<>(source, status, request, generation, statusWriter.track(source, status), events, stream);
     }
 
     /** One fetch's reports on its source; each write sends only what this fetch changed. */
@@ -34,14 +37,17 @@ public class SourceStatusUpdates {
         private final long generation;
         private final StatusWriter.Tracked<T, S> writer;
         private final EventRecorder events;
+        private final FluxEventPublisher stream;
 
-        Report(T source, S status, FetchRequested request, long generation, StatusWriter.Tracked<T, S> writer, EventRecorder events) {
+        Report(T source, S status, FetchRequested request, long generation, StatusWriter.Tracked<T, S> writer, EventRecorder events,
+                FluxEventPublisher stream) {
             this.source = source;
             this.status = status;
             this.request = request;
             this.generation = generation;
             this.writer = writer;
             this.events = events;
+            this.stream = stream;
         }
 
         /** Marks Reconciling=True when this fetch builds a new generation or a first artifact. */
@@ -75,6 +81,7 @@ public class SourceStatusUpdates {
             status.conditions = SourceConditions.failed(status.conditions, failed.type(), failed.reason(), safe, failed.kind(), generation);
             complete();
             events.warning(source, failed.reason(), safe);
+            stream.error(source, failed.reason(), safe);
         }
 
         /** Records the handled generation and requestedAt, and writes the status. */
