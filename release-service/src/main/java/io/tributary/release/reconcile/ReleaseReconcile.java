@@ -18,6 +18,7 @@ import io.tributary.release.action.ReleaseToolkit;
 import io.tributary.release.action.Uninstall;
 import io.tributary.release.cel.CelExpression;
 import io.tributary.release.chart.HelmEngine;
+import io.tributary.release.events.FluxEventPublisher;
 import io.tributary.release.events.ReleaseEventPublisher;
 import io.tributary.release.plan.ReleaseHistory;
 import io.tributary.release.plan.ReleaseOptions;
@@ -65,6 +66,8 @@ public class ReleaseReconcile {
     EventRecorder kubeEvents;
     @Inject
     ReleaseEventPublisher publisher;
+    @Inject
+    FluxEventPublisher stream;
 
     @ConfigProperty(name = "tributary.helm.max-chart-bytes", defaultValue = "10485760")
     long maxChartBytes;
@@ -227,6 +230,7 @@ public class ReleaseReconcile {
         @Override
         public void normal(HelmRelease object, String reason, String message, String revision) {
             kubeEvents.normal(object, reason, message, Map.of("helm.toolkit.fluxcd.io/revision", revision == null ? "" : revision));
+            stream.info(object, reason, message, revision == null ? Map.of() : Map.of("revision", revision));
             publish(object, "info", reason, message, revision);
         }
 
@@ -234,6 +238,7 @@ public class ReleaseReconcile {
         public void warning(HelmRelease object, String reason, String message, String revision) {
             LOG.warnf("HelmRelease %s/%s: %s: %s", object.getMetadata().getNamespace(), object.getMetadata().getName(), reason, message);
             kubeEvents.warning(object, reason, message);
+            stream.error(object, reason, message);
             publish(object, "error", reason, message, revision);
         }
 
