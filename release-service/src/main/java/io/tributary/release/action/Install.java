@@ -1,5 +1,7 @@
 package io.tributary.release.action;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.tributary.api.helm.HelmReleaseSpec;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Reasons;
@@ -16,6 +18,27 @@ public final class Install implements ActionReconciler {
 
     public Install(ReleaseToolkit kit) {
         this.kit = kit;
+    }
+
+    /**
+     * {@code install.createNamespace}, as Helm's {@code --create-namespace}: the namespace is created with the label
+     * {@code name: <namespace>} unless it exists, and is not part of the release. The error text, or null.
+     */
+    private String createNamespace(String namespace) {
+        var client = kit.cluster.client();
+        try {
+            if (client.namespaces().withName(namespace).get() == null) {
+                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).addToLabels("name", namespace)
+                        .endMetadata().build()).create();
+            }
+            return null;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return null; // created meanwhile
+            }
+            return "failed to create namespace '" + namespace + "' (spec.install.createNamespace): "
+                    + (e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage());
+        }
     }
 
     @Override
@@ -38,7 +61,8 @@ public final class Install implements ActionReconciler {
         long started = System.nanoTime();
         HelmDeploy.Result result;
         try {
-            result = new HelmDeploy(kit).install(req, observed, options);
+            String namespaceError = Boolean.TRUE.equals(spec.createNamespace) ? createNamespace(req.releaseNamespace()) : null;
+            result = namespaceError != null ? new HelmDeploy.Result(null, namespaceError) : new HelmDeploy(kit).install(req, observed, options);
         } finally {
             status.lastAttemptedReleaseActionDuration = Outcomes.duration(started);
             observed.recordNewestOnObject(status, req.releaseNamespace(), "install");

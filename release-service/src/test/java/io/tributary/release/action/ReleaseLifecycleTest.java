@@ -277,6 +277,27 @@ class ReleaseLifecycleTest {
     }
 
     @Test
+    void createNamespaceCreatesTheTargetNamespaceOutsideTheRelease() throws Exception {
+        String target = "created-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        HelmRelease missing = release("no-namespace");
+        missing.getSpec().targetNamespace = target;
+        fx.reconcile(missing, fx.chart("no-namespace", "1.0.0", Map.of("cm.yaml", configMap("nn-settings", "  a: b\n"))), Map.of());
+        assertThat(condition(missing, "Released")).isEqualTo("False/InstallFailed");
+        assertThat(message(missing, "Released")).contains(target);
+        assertThat(fx.client.namespaces().withName(target).get()).isNull();
+
+        HelmRelease created = release("with-namespace");
+        created.getSpec().targetNamespace = target;
+        created.getSpec().install = new HelmReleaseSpec.Install();
+        created.getSpec().install.createNamespace = true;
+        fx.reconcile(created, fx.chart("with-namespace", "1.0.0", Map.of("cm.yaml", configMap("wn-settings", "  a: b\n"))), Map.of());
+        assertThat(condition(created, "Ready")).isEqualTo("True/InstallSucceeded");
+        assertThat(fx.client.namespaces().withName(target).get().getMetadata().getLabels()).containsEntry("name", target);
+        assertThat(fx.client.configMaps().inNamespace(target).withName("wn-settings").get()).isNotNull();
+        assertThat(fx.storage(target + "-with-namespace").get(0).manifest()).doesNotContain("kind: Namespace");
+    }
+
+    @Test
     void waitsForWorkloadsAndNamesWhatIsNotReady() throws Exception {
         String deployment = """
                 apiVersion: apps/v1
