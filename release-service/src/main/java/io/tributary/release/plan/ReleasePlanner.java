@@ -104,7 +104,7 @@ public final class ReleasePlanner {
                     StatusChanges.history(ReleaseHistory.EMPTY));
             case OUT_OF_SYNC -> StateRules.releaseUnlessExhausted(ReleaseAction.UPGRADE, options, status,
                     force, "release out-of-sync with desired state", state.reason());
-            case DRIFTED -> StateRules.drifted(options, status);
+            case DRIFTED -> StateRules.drifted(options, status, state.reason());
             case UNTESTED -> run(ReleaseAction.TEST, "release has not been tested", state.reason(),
                     StateRules.remediatedToReleased(status.history(), status.conditions(), StatusChanges.NONE).changes());
             case FAILED -> StateRules.failed(options, status, storage, force);

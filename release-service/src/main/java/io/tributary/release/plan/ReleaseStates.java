@@ -17,6 +17,16 @@ public final class ReleaseStates {
      */
     public static ReleaseState of(ReleaseStorageView storage, ReleaseStatusView status, DesiredRelease desired,
             ReleaseOptions options, long generation, boolean clusterDrifted) {
+        return of(storage, status, desired, options, generation, clusterDrifted ? () -> Optional.of("") : ClusterDrift.NONE);
+    }
+
+    /**
+     * As {@link #of(ReleaseStorageView, ReleaseStatusView, DesiredRelease, ReleaseOptions, long, boolean)}, asking
+     * {@code drift} only for a release in sync with drift detection on; a {@link Status#DRIFTED} state has the drift
+     * summary as its reason, a comparison that failed gives {@link Status#UNKNOWN}.
+     */
+    public static ReleaseState of(ReleaseStorageView storage, ReleaseStatusView status, DesiredRelease desired,
+            ReleaseOptions options, long generation, ClusterDrift drift) {
         Optional<StoredRelease> last = storage.latest();
         if (last.isEmpty()) {
             return new ReleaseState(Status.ABSENT, "no release in storage for object");
@@ -39,13 +49,13 @@ public final class ReleaseStates {
         return switch (rls.status()) {
             case FAILED -> ReleaseState.of(Status.FAILED);
             case UNINSTALLED -> new ReleaseState(Status.ABSENT, "found uninstalled release in storage");
-            case DEPLOYED -> ofDeployed(rls, cur, status, desired, options, generation, clusterDrifted);
+            case DEPLOYED -> ofDeployed(rls, cur, status, desired, options, generation, drift);
             default -> new ReleaseState(Status.UNKNOWN, "unable to determine state for release with status '" + rls.status() + "'");
         };
     }
 
     private static ReleaseState ofDeployed(StoredRelease rls, Snapshot cur, ReleaseStatusView status, DesiredRelease desired,
-            ReleaseOptions options, long generation, boolean clusterDrifted) {
+            ReleaseOptions options, long generation, ClusterDrift drift) {
         ReleaseVerification.Result verified = ReleaseVerification.verifyRelease(rls, cur, desired);
         if (verified != ReleaseVerification.Result.VERIFIED) {
             return new ReleaseState(Status.OUT_OF_SYNC, verified.message());
@@ -70,8 +80,15 @@ public final class ReleaseStates {
                 return new ReleaseState(Status.FAILED, "release has test in failed phase");
             }
         }
-        if (options.driftMode().detectsChanges() && clusterDrifted) {
-            return ReleaseState.of(Status.DRIFTED);
+        if (options.driftMode().detectsChanges()) {
+            try {
+                Optional<String> summary = drift.detect();
+                if (summary.isPresent()) {
+                    return new ReleaseState(Status.DRIFTED, summary.get());
+                }
+            } catch (ClusterDrift.Undetermined e) {
+                return new ReleaseState(Status.UNKNOWN, "unable to determine cluster state: " + e.getMessage());
+            }
         }
         return ReleaseState.of(Status.IN_SYNC);
     }

@@ -70,11 +70,11 @@ final class StateRules {
         return exceeded(options, status, remediation);
     }
 
-    static Plan drifted(ReleaseOptions options, ReleaseStatusView status) {
+    /** @param summary the drift found, one line an object (the Drifted state's reason) */
+    static Plan drifted(ReleaseOptions options, ReleaseStatusView status, String summary) {
         String release = status.history().latest().map(Snapshot::fullReleaseName).orElse("");
-        // the caller appends ":\n" and the summary of the differences it found
         StatusChanges changes = StatusChanges.NONE.with(ConditionChange.set(ConditionTypes.DRIFTED, true, Reasons.DRIFT_DETECTED,
-                "Cluster state of release " + release + " has drifted from the desired state"));
+                ClusterDrift.driftedMessage(release, summary)));
         if (options.driftMode() == ReleaseOptions.DriftMode.ENABLED) {
             return new Plan.Run(ReleaseAction.CORRECT_DRIFT, "detected changes in cluster state", changes);
         }

@@ -6,6 +6,7 @@ import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Conditions;
 import io.tributary.api.meta.Reasons;
 import io.tributary.release.action.ActionReconciler;
+import io.tributary.release.action.CorrectDrift;
 import io.tributary.release.action.Install;
 import io.tributary.release.action.ReleaseRequest;
 import io.tributary.release.action.ReleaseToolkit;
@@ -49,7 +50,7 @@ public final class AtomicRelease {
     public AtomicRelease(ReleaseToolkit kit) {
         this.kit = kit;
         for (ActionReconciler a : List.of(new Install(kit), new Upgrade(kit), new Test(kit), new RollbackRemediation(kit),
-                new UninstallRemediation(kit), new Unlock(kit))) {
+                new UninstallRemediation(kit), new Unlock(kit), new CorrectDrift(kit))) {
             actions.put(a.action(), a);
         }
     }
@@ -81,7 +82,8 @@ public final class AtomicRelease {
                         StatusChanges.NONE);
             }
             ReleaseStatusView view = ReleaseStatusView.of(status);
-            ReleaseState state = ReleaseStates.of(storage, view, desired, req.options(), req.generation(), false);
+            ReleaseState state = ReleaseStates.of(storage, view, desired, req.options(), req.generation(),
+                    CorrectDrift.detection(kit, req));
             Plan plan = ReleasePlanner.next(state, req.options(), view, storage, previous, forceRequested);
             StatusChangesApplier.apply(plan.changes(), status, req.generation());
             if (!(plan instanceof Plan.Run run)) {

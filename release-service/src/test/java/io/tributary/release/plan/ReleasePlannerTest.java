@@ -33,9 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are {@link Plan.Stalled} with RetriesExceeded / MissingRollbackTarget; ErrUnknownRemediationStrategy is
  * {@link Plan.Failed}. {@code assertConditions} are the {@link StatusChanges#conditions()} of the plan, except Ready:
  * upstream's Ready there comes from {@code summarize}, which a {@link Plan.Done} asks the caller to run. Upstream's
- * {@code wantEvent} (the DriftDetected warning) is emitted by the caller, and its diff summary appended to the Drifted
- * message ("...desired state:\nDeployment/something/mock removed") is computed by the caller's diff, so the rows
- * assert the message up to that summary.
+ * {@code wantEvent} (the DriftDetected warning) is emitted by the drift check ({@code CorrectDrift.detection}); the diff
+ * summary it finds is the Drifted state's reason, so the drift rows carry upstream's summary there and assert the whole
+ * Drifted message.
  *
  * <p>Row "invalid release status returns error" passes a status string no state has; the closest here is
  * {@link Status#UNKNOWN}, which plans {@link Plan.Failed} with StateError (upstream's DetermineReleaseState error path)
@@ -84,7 +84,10 @@ class ReleasePlannerTest {
         StoredRelease failed2 = release(2, HelmStatus.FAILED, VALUES_MOCK);
         ReleaseOptions upgradeRetries2 = DEFAULTS.withUpgrade(Remediation.upgrade(2), null);
         String upgradeSucceeded = "Helm upgrade succeeded for release /.v1 with chart @";
-        String drifted = "Cluster state of release mock-ns/mock-release.v1 has drifted from the desired state";
+        // the Drifted state's reason is the drift summary: upstream's row has one deleted Deployment
+        ReleaseState driftedState = new ReleaseState(Status.DRIFTED, "Deployment/something/mock removed");
+        String drifted = "Cluster state of release mock-ns/mock-release.v1 has drifted from the desired state:\n"
+                + "Deployment/something/mock removed";
         return Stream.of(
                 Arguments.of("in-sync release does not trigger any action", done(state(Status.IN_SYNC), DEFAULTS, v1, List.of())),
                 Arguments.of("in-sync release with force annotation triggers upgrade action",
@@ -112,10 +115,10 @@ class ReleasePlannerTest {
                 Arguments.of("unmanaged release triggers upgrade", run(state(Status.UNMANAGED), DEFAULTS, ReleaseStatusView.EMPTY,
                         ReleaseStorageView.EMPTY, false, ReleaseAction.UPGRADE)),
                 Arguments.of("drifted release triggers correction if enabled",
-                        new Row(state(Status.DRIFTED), DEFAULTS.withDriftMode(DriftMode.ENABLED), named, ReleaseStorageView.EMPTY, false,
+                        new Row(driftedState, DEFAULTS.withDriftMode(DriftMode.ENABLED), named, ReleaseStorageView.EMPTY, false,
                                 Plan.Run.class, ReleaseAction.CORRECT_DRIFT, null,
                                 List.of(ConditionChange.set(ConditionTypes.DRIFTED, true, Reasons.DRIFT_DETECTED, drifted)))),
-                Arguments.of("drifted release only triggers event if mode is warn", done(state(Status.DRIFTED),
+                Arguments.of("drifted release only triggers event if mode is warn", done(driftedState,
                         DEFAULTS.withDriftMode(DriftMode.DISABLED), named,
                         List.of(ConditionChange.set(ConditionTypes.DRIFTED, true, Reasons.DRIFT_DETECTED, drifted)))),
                 Arguments.of("out-of-sync release triggers upgrade", run(state(Status.OUT_OF_SYNC), DEFAULTS, ReleaseStatusView.EMPTY,
