@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * The HelmRelease lifecycle end to end on the local stack: charts from a GitRepository, releases made by
  * release-service, workloads played by {@link Kubelet} through the real controllers. An upgrade that never becomes
  * ready is rolled back, failing test hooks fail the release unless ignored, a release-service killed mid-upgrade
- * recovers the release it left pending, and deleting a HelmRelease uninstalls it.
+ * recovers the release it left pending, deleting a HelmRelease uninstalls it, and drift is corrected.
  */
 @org.junit.jupiter.api.extension.ExtendWith(SharedStack.class)
 class HelmReleaseLifecycleIT {
@@ -401,5 +401,37 @@ class HelmReleaseLifecycleIT {
         assertThat(revisions).anyMatch(r -> r.startsWith("2:failed:"));
         assertThat(conditionOf(name, "Released")).isEqualTo("True/UpgradeSucceeded");
         assertThat(message(name + "-settings")).isEqualTo("two");
+    }
+
+    @Test
+    void driftOfAReleaseIsCorrectedWithoutANewRevision() {
+        String name = unique("drift");
+        chartRepository(name, Map.of("configmap.yaml", CONFIG_MAP, "web.yaml", DEPLOYMENT));
+        helmRelease(name, name, """
+                install:
+                  disableWait: true
+                driftDetection:
+                  mode: enabled
+                """);
+        awaitCondition(name, "Ready", "True/InstallSucceeded");
+        assertThat(revisions(name)).containsExactly("1:deployed:Install complete");
+
+        // someone scales the Deployment and deletes the ConfigMap
+        stack.client().apps().deployments().inNamespace(NS).withName(name + "-web").scale(4);
+        stack.client().configMaps().inNamespace(NS).withName(name + "-settings").delete();
+        stack.await("the ConfigMap to be gone", PATIENCE, () -> stack.client().configMaps().inNamespace(NS).withName(name + "-settings").get() == null);
+        stack.edit(HelmRelease.class, NS, name, r -> {
+            r.getMetadata().getAnnotations().put(Annotations.REQUESTED_AT, "drift-1");
+            return r;
+        });
+
+        stack.await("both objects to come back", PATIENCE, () -> {
+            var deployment = stack.client().apps().deployments().inNamespace(NS).withName(name + "-web").get();
+            return deployment != null && deployment.getSpec().getReplicas() == 1 && message(name + "-settings") != null;
+        });
+        assertThat(message(name + "-settings")).isEqualTo("one");
+        assertThat(revisions(name)).containsExactly("1:deployed:Install complete");
+        stack.await("the correction to be recorded", PATIENCE, () -> eventReasons(name).contains("DriftCorrected"));
+        assertThat(eventReasons(name)).contains("DriftCorrected");
     }
 }
