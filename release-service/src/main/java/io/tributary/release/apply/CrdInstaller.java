@@ -53,10 +53,46 @@ public final class CrdInstaller {
                 applied.add(l);
             }
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             waiter.await(applied, timeout, false);
         } catch (ReadinessWaiter.NotReadyException e) {
             throw new ManifestApplier.ApplyFailure("CRDs not established: " + e.getMessage());
+        }
+        for (ClusterObjects.Located l : applied) {
+            awaitServed(l, deadline);
+        }
+    }
+
+    /**
+     * An Established CRD can still be missing from discovery for a moment; the release's objects of its kinds are
+     * applied only once every served version lists the kind, as Helm re-reads discovery after installing CRDs.
+     */
+    @SuppressWarnings("unchecked")
+    private void awaitServed(ClusterObjects.Located crd, long deadline) throws ManifestApplier.ApplyFailure, InterruptedException {
+        Object spec = crd.object().getAdditionalProperties().get("spec");
+        if (!(spec instanceof java.util.Map<?, ?> s) || !(s.get("names") instanceof java.util.Map<?, ?> names)
+                || !(s.get("versions") instanceof List<?> versions)) {
+            return;
+        }
+        for (Object v : versions) {
+            if (!(v instanceof java.util.Map<?, ?> version) || Boolean.FALSE.equals(version.get("served"))) {
+                continue;
+            }
+            String apiVersion = s.get("group") + "/" + version.get("name");
+            String kind = String.valueOf(names.get("kind"));
+            while (true) {
+                try {
+                    cluster.context(apiVersion, kind, crd.object().getMetadata().getName());
+                    break;
+                } catch (ClusterObjects.UnknownKindException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new ManifestApplier.ApplyFailure("CRD " + crd.object().getMetadata().getName() + " is established but "
+                                + apiVersion + " " + kind + " is not served yet");
+                    }
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 }

@@ -472,7 +472,7 @@ class ReleaseLifecycleTest {
         fx.reconcile(hr, fx.chart("widgets", "1.0.0", Map.of("w.yaml",
                 "apiVersion: lifecycle.tributary.io/v1\nkind: Widget\nmetadata:\n  name: w1\nspec:\n  size: 3\n"),
                 Map.of("crds/widgets.yaml", crd)), Map.of());
-        assertThat(condition(hr, "Ready")).isEqualTo("True/InstallSucceeded");
+        assertThat(condition(hr, "Ready")).as(message(hr, "Released")).isEqualTo("True/InstallSucceeded");
         GenericKubernetesResource widget = fx.client.genericKubernetesResources("lifecycle.tributary.io/v1", "Widget")
                 .inNamespace(NS).withName("w1").get();
         assertThat(widget.getMetadata().getAnnotations()).containsEntry("meta.helm.sh/release-name", "widgets");
