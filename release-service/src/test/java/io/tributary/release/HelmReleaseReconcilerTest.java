@@ -94,6 +94,7 @@ class HelmReleaseReconcilerTest {
                     data = new String(data).replace("color: blue", "color: " + color).getBytes();
                 }
                 TarArchiveEntry entry = new TarArchiveEntry("demo/" + file);
+                entry.setModTime(0); // the same bytes on every call, so the digest of one call matches another's package
                 entry.setSize(data.length);
                 tar.putArchiveEntry(entry);
                 tar.write(data);
@@ -295,7 +296,8 @@ class HelmReleaseReconcilerTest {
 
     @Test
     void aChartWhoseDigestDoesNotMatchIsNeverLoaded() throws Exception {
-        readyChart("tampered-chart", chartPackage("red"), digest(chartPackage("blue")));
+        // the claimed digest is one no other test serves, so no chart cached under it can stand in for the download
+        readyChart("tampered-chart", chartPackage("red"), digest(chartPackage("purple")));
         release("tampered", "tampered-chart", Map.of());
         HelmRelease failed = awaitRelease("tampered", r -> ready(r) != null && "ArtifactFailed".equals(ready(r).getReason()));
         assertThat(ready(failed).getStatus()).isEqualTo("False");

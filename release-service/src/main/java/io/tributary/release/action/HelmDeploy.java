@@ -21,10 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Helm's install, upgrade and rollback ({@code pkg/action}): a new revision is written {@code pending-*} before
@@ -36,9 +37,36 @@ final class HelmDeploy {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** How one deploy runs; {@code crds} null for rollback, which never touches CRDs. */
-    record Options(Duration timeout, boolean disableHooks, boolean disableWait, boolean waitForJobs, boolean serverSideApply,
-            CrdPolicy crds) {
+    /**
+     * How one deploy runs; {@code crds} null for rollback, which never touches CRDs. {@code serverSideApply} null is
+     * Helm's {@code auto}: the revision the action starts from decides ({@link #resolve}).
+     */
+    record Options(Duration timeout, boolean disableHooks, boolean disableWait, boolean waitForJobs, Boolean serverSideApply,
+            boolean force, CrdPolicy crds) {
+
+        /** Helm's {@code getUpgradeServerSideValue}: {@code auto} applies server-side when {@code from} was. */
+        Options resolve(HelmReleaseRecord from) {
+            if (serverSideApply != null) {
+                return this;
+            }
+            return new Options(timeout, disableHooks, disableWait, waitForJobs, "ssa".equals(from.applyMethod()), force, crds);
+        }
+
+        boolean ssa() {
+            return Boolean.TRUE.equals(serverSideApply);
+        }
+
+        ManifestApplier.Method method() {
+            return ManifestApplier.Method.of(ssa(), force);
+        }
+
+        /** {@code spec.upgrade/rollback.serverSideApply}: {@code enabled}, {@code disabled}, or {@code auto} (null). */
+        static Boolean mode(String value) {
+            if (value == null || value.isEmpty() || value.equals("auto")) {
+                return null;
+            }
+            return !(value.equals("disabled") || value.equals("false"));
+        }
     }
 
     /** The revision the action left in storage, and the error if it failed. */
@@ -62,18 +90,19 @@ final class HelmDeploy {
         HelmReleaseRecord pending = new HelmReleaseRecord(req.releaseName(),
                 new HelmReleaseRecord.Info(now, now, null, "Initial install underway", HelmStatus.PENDING_INSTALL.value(), null),
                 req.chart().record(), req.values(), "", List.of(), version, req.releaseNamespace())
-                .withApplyMethod(options.serverSideApply());
+                .withApplyMethod(options.ssa());
         return deploy(req, observed, options, pending, Optional.empty(), HookEvent.PRE_INSTALL, HookEvent.POST_INSTALL,
                 "install", "Install complete", "Release \"" + req.releaseName() + "\" failed: ");
     }
 
-    Result upgrade(ReleaseRequest req, ObservedReleases observed, Options options) throws ActionReconciler.ActionError,
+    Result upgrade(ReleaseRequest req, ObservedReleases observed, Options given) throws ActionReconciler.ActionError,
             InterruptedException {
         List<HelmReleaseRecord> history = history(req);
         if (history.isEmpty()) {
             throw new ActionReconciler.ActionError("upgrade: \"" + req.releaseName() + "\" has no deployed releases");
         }
         HelmReleaseRecord last = history.get(0);
+        Options options = given.resolve(last);
         // Helm upgrades from the deployed revision, or the last one when none is deployed
         HelmReleaseRecord current = history.stream().filter(r -> HelmStatus.DEPLOYED.value().equals(r.status())).findFirst().orElse(last);
         String now = now();
@@ -81,20 +110,21 @@ final class HelmDeploy {
                 new HelmReleaseRecord.Info(current.info().firstDeployed(), now, null, "Preparing upgrade",
                         HelmStatus.PENDING_UPGRADE.value(), null),
                 req.chart().record(), req.values(), "", List.of(), last.version() + 1, req.releaseNamespace())
-                .withApplyMethod(options.serverSideApply());
+                .withApplyMethod(options.ssa());
         return deploy(req, observed, options, pending, Optional.of(current), HookEvent.PRE_UPGRADE, HookEvent.POST_UPGRADE,
                 "update", "Upgrade complete", "Upgrade \"" + req.releaseName() + "\" failed: ");
     }
 
-    Result rollback(ReleaseRequest req, ObservedReleases observed, Options options, int toVersion) throws ActionReconciler.ActionError,
+    Result rollback(ReleaseRequest req, ObservedReleases observed, Options given, int toVersion) throws ActionReconciler.ActionError,
             InterruptedException {
         List<HelmReleaseRecord> history = history(req);
         HelmReleaseRecord target = history.stream().filter(r -> r.version() == toVersion).findFirst()
                 .orElseThrow(() -> new ActionReconciler.ActionError("rollback: release " + req.releaseName() + ".v" + toVersion
                         + " not found in storage"));
+        Options options = given.resolve(target);
         HelmReleaseRecord current = history.get(0);
         HelmReleaseRecord pending = target.asRevision(current.version() + 1, HelmStatus.PENDING_ROLLBACK.value(),
-                "Rollback to " + toVersion, now()).withApplyMethod(options.serverSideApply());
+                "Rollback to " + toVersion, now()).withApplyMethod(options.ssa());
         save(req, observed, pending);
         List<RenderedDocument> objects;
         try {
@@ -168,14 +198,14 @@ final class HelmDeploy {
         Runnable record = () -> save(req, observed, release);
         try {
             if (!options.disableHooks()) {
-                kit.hooks.exec(release, pre, options.timeout(), options.serverSideApply(), record);
+                kit.hooks.exec(release, pre, options.timeout(), options.ssa(), record);
             }
             List<ClusterObjects.Located> previous = current.isPresent()
                     ? kit.applier.locateExisting(ManifestDocuments.split(current.get().manifest()), req.releaseNamespace()) : List.of();
-            Set<String> adopt = new HashSet<>();
-            previous.forEach(p -> adopt.add(p.identity()));
+            Map<String, GenericKubernetesResource> originals = new HashMap<>();
+            previous.forEach(p -> originals.put(p.identity(), p.object()));
             List<ClusterObjects.Located> applied = kit.applier.apply(objects, req.releaseName(), req.releaseNamespace(),
-                    options.serverSideApply(), adopt, operation);
+                    options.method(), originals, operation);
             List<String> deleteErrors = kit.applier.delete(ManifestApplier.removed(previous, applied),
                     io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND);
             if (!deleteErrors.isEmpty()) {
@@ -186,7 +216,7 @@ final class HelmDeploy {
                 kit.waiter.await(applied, options.timeout(), options.waitForJobs(), legacy ? HealthChecks.NONE : healthChecks(req), legacy);
             }
             if (!options.disableHooks()) {
-                kit.hooks.exec(release, post, options.timeout(), options.serverSideApply(), record);
+                kit.hooks.exec(release, post, options.timeout(), options.ssa(), record);
             }
             return null;
         } catch (HookExecutor.HookFailure | ManifestApplier.ApplyFailure | ReadinessWaiter.NotReadyException e) {

@@ -56,7 +56,7 @@ public final class Install implements ActionReconciler {
         HelmReleaseSpec.Install spec = req.spec().install == null ? new HelmReleaseSpec.Install() : req.spec().install;
         var options = new HelmDeploy.Options(req.timeout("spec.install.timeout", spec.timeout), Boolean.TRUE.equals(spec.disableHooks),
                 Boolean.TRUE.equals(spec.disableWait), !Boolean.TRUE.equals(spec.disableWaitForJobs),
-                !Boolean.FALSE.equals(spec.serverSideApply), CrdPolicy.forInstall(spec.crds, spec.skipCRDs));
+                !Boolean.FALSE.equals(spec.serverSideApply), false, CrdPolicy.forInstall(spec.crds, spec.skipCRDs));
         ObservedReleases observed = new ObservedReleases();
         long started = System.nanoTime();
         HelmDeploy.Result result;

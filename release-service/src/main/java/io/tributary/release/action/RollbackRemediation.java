@@ -32,9 +32,9 @@ public final class RollbackRemediation implements ActionReconciler {
         Snapshot prev = ReleaseHistory.of(status.history).previous(ignoreTests)
                 .orElseThrow(() -> new ActionError("no previous release to roll back to"));
         HelmReleaseSpec.Rollback spec = req.spec().rollback == null ? new HelmReleaseSpec.Rollback() : req.spec().rollback;
-        boolean ssa = spec.serverSideApply == null || !(spec.serverSideApply.equals("false") || spec.serverSideApply.equals("disabled"));
         var options = new HelmDeploy.Options(req.timeout("spec.rollback.timeout", spec.timeout), Boolean.TRUE.equals(spec.disableHooks),
-                Boolean.TRUE.equals(spec.disableWait), !Boolean.TRUE.equals(spec.disableWaitForJobs), ssa, null);
+                Boolean.TRUE.equals(spec.disableWait), !Boolean.TRUE.equals(spec.disableWaitForJobs),
+                HelmDeploy.Options.mode(spec.serverSideApply), Boolean.TRUE.equals(spec.force), null);
         ObservedReleases observed = new ObservedReleases();
         HelmDeploy.Result result;
         try {

@@ -30,10 +30,9 @@ public final class Upgrade implements ActionReconciler {
         StatusEdits.delete(req, ConditionTypes.TEST_SUCCESS);
         StatusEdits.delete(req, ConditionTypes.REMEDIATED);
         HelmReleaseSpec.Upgrade spec = req.spec().upgrade == null ? new HelmReleaseSpec.Upgrade() : req.spec().upgrade;
-        boolean ssa = spec.serverSideApply == null || !(spec.serverSideApply.equals("false") || spec.serverSideApply.equals("disabled"));
         var options = new HelmDeploy.Options(req.timeout("spec.upgrade.timeout", spec.timeout), Boolean.TRUE.equals(spec.disableHooks),
-                Boolean.TRUE.equals(spec.disableWait), !Boolean.TRUE.equals(spec.disableWaitForJobs), ssa,
-                CrdPolicy.forUpgrade(spec.crds));
+                Boolean.TRUE.equals(spec.disableWait), !Boolean.TRUE.equals(spec.disableWaitForJobs),
+                HelmDeploy.Options.mode(spec.serverSideApply), Boolean.TRUE.equals(spec.force), CrdPolicy.forUpgrade(spec.crds));
         ObservedReleases observed = new ObservedReleases();
         long started = System.nanoTime();
         HelmDeploy.Result result;

@@ -1,8 +1,12 @@
 package io.tributary.release.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.tributary.release.chart.RenderedDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,17 +37,37 @@ public final class ManifestApplier {
         }
     }
 
+    /** How objects reach the cluster, as Helm 4's kube client updates them. */
+    public enum Method {
+        /** Server-side apply with {@link #FIELD_MANAGER}, conflicts forced (helm-controller always forces them). */
+        SERVER_SIDE,
+        /**
+         * Client-side: a missing object is created; an existing one is patched with a three-way merge of the previous
+         * revision's object, the rendered one and the live one ({@link ThreeWayMergePatch}); nothing is sent when the
+         * live object already matches.
+         */
+        CLIENT_SIDE,
+        /** Client-side with {@code force}: an existing object is replaced whole. */
+        REPLACE;
+
+        /** helm-controller's choice: {@code force} replaces only when server-side apply is off. */
+        public static Method of(boolean serverSideApply, boolean force) {
+            return serverSideApply ? SERVER_SIDE : force ? REPLACE : CLIENT_SIDE;
+        }
+    }
+
     /**
      * @param releaseName      the Helm release the objects are marked with
      * @param releaseNamespace the release's namespace, as Helm's {@code meta.helm.sh/release-namespace}
-     * @param serverSideApply  server-side apply with {@link #FIELD_MANAGER}, else create or replace
-     * @param adopt            identities ({@link ClusterObjects.Located#identity}) the previous revision owned, which are
-     *                         updated without an ownership check
+     * @param method           how each object is written
+     * @param originals        the previous revision's objects by identity ({@link ClusterObjects.Located#identity}):
+     *                         updated without an ownership check, and the base of a client-side three-way merge
      * @param operation        {@code install} or {@code update}, as Helm's ownership error names it
      * @return the objects as located, in the order they were applied
      */
     public List<ClusterObjects.Located> apply(List<RenderedDocument> documents, String releaseName, String releaseNamespace,
-            boolean serverSideApply, Set<String> adopt, String operation) throws ApplyFailure {
+            Method method, Map<String, GenericKubernetesResource> originals, String operation) throws ApplyFailure {
+        Set<String> adopt = originals.keySet();
         List<ClusterObjects.Located> located = locateAll(documents, releaseNamespace);
         for (ClusterObjects.Located l : KindOrder.sortInstall(located, x -> x.object().getKind())) {
             checkOwnership(l, releaseName, releaseNamespace, adopt, operation);
@@ -52,10 +76,10 @@ public final class ManifestApplier {
         for (ClusterObjects.Located l : KindOrder.sortInstall(located, x -> x.object().getKind())) {
             mark(l.object(), releaseName, releaseNamespace);
             try {
-                if (serverSideApply) {
-                    cluster.resource(l).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-                } else {
-                    cluster.resource(l).createOr(op -> op.update());
+                switch (method) {
+                    case SERVER_SIDE -> cluster.resource(l).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                    case REPLACE -> cluster.resource(l).createOr(op -> op.update());
+                    case CLIENT_SIDE -> patchClientSide(l, originals.get(l.identity()));
                 }
             } catch (KubernetesClientException e) {
                 throw new ApplyFailure(l.describe() + ": " + apiMessage(e));
@@ -63,6 +87,28 @@ public final class ManifestApplier {
             applied.add(l);
         }
         return applied;
+    }
+
+    /**
+     * Helm's {@code patchResourceClientSide}. An object the previous revision did not have is its own base, as Helm's
+     * install takes over an existing object: the patch then only adds and changes, it deletes nothing.
+     */
+    private void patchClientSide(ClusterObjects.Located l, GenericKubernetesResource original) {
+        var resource = cluster.resource(l);
+        GenericKubernetesResource current = resource.get();
+        if (current == null) {
+            resource.create();
+            return;
+        }
+        var serialization = cluster.client().getKubernetesSerialization();
+        JsonNode modified = serialization.convertValue(l.object(), JsonNode.class);
+        JsonNode base = original == null ? modified : serialization.convertValue(original, JsonNode.class);
+        ObjectNode patch = ThreeWayMergePatch.create(base, modified, serialization.convertValue(current, JsonNode.class));
+        if (patch.isEmpty()) {
+            return;
+        }
+        resource.patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(FIELD_MANAGER).build(),
+                patch.toString());
     }
 
     public List<ClusterObjects.Located> locateAll(List<RenderedDocument> documents, String namespace) throws ApplyFailure {
