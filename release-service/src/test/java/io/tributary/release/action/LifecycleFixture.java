@@ -40,7 +40,12 @@ final class LifecycleFixture {
     final List<String> progress = new java.util.ArrayList<>();
 
     LifecycleFixture(Path dir) {
-        this.client = SharedServers.controlPlane().client();
+        this(dir, SharedServers.controlPlane().client());
+    }
+
+    /** With a client of the test's own, e.g. one that records the requests the actions send. */
+    LifecycleFixture(Path dir, KubernetesClient client) {
+        this.client = client;
         if (client.namespaces().withName(NS).get() == null) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
         }
