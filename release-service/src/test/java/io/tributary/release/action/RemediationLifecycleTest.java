@@ -209,4 +209,40 @@ class RemediationLifecycleTest {
         assertThat(fx.revisions("moved")).containsExactly("1:deployed:Install complete");
         assertThat(fx.client.configMaps().inNamespace(NS).withName("moved-cm").get()).isNotNull();
     }
+
+    @Test
+    void retryOnFailureRetriesAFailedUpgradeAfterTheIntervalAndNeverRemediates() throws Exception {
+        HelmRelease hr = release("retrying");
+        fx.reconcile(hr, fx.chart("retrying", "1.0.0", Map.of("cm.yaml", configMap("retrying-cm", "  v: one\n"))), Map.of());
+        hr.getSpec().upgrade = new HelmReleaseSpec.Upgrade();
+        hr.getSpec().upgrade.strategy = new HelmReleaseSpec.ActionStrategy();
+        hr.getSpec().upgrade.strategy.name = "RetryOnFailure";
+        hr.getSpec().upgrade.strategy.retryInterval = "3m";
+        LifecycleFixture.bump(hr);
+        LoadedChart broken = fx.chart("retrying", "1.1.0", Map.of("cm.yaml", configMap("retrying-cm", "  v: two\n"), "g.yaml", GIZMO));
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            java.time.Duration requeue = fx.reconcile(hr, broken, Map.of());
+            // each reconcile upgrades again, as a forced upgrade with no retries to count; nothing rolls back
+            assertThat(requeue).isEqualTo(java.time.Duration.ofMinutes(3));
+            assertThat(fx.revisions("retrying")).hasSize(1 + attempt).first().asString()
+                    .startsWith((1 + attempt) + ":failed:Upgrade \"retrying\" failed: ");
+            assertThat(condition(hr, "Reconciling")).isEqualTo("True/ProgressingWithRetry");
+            assertThat(Conditions.find(hr.getStatus().conditions, "Reconciling").orElseThrow().getMessage())
+                    .isEqualTo("retrying after 3m0s");
+            assertThat(condition(hr, "Released")).isEqualTo("False/UpgradeFailed");
+            assertThat(condition(hr, "Remediated")).isEqualTo("absent");
+            assertThat(condition(hr, "Stalled")).isEqualTo("absent");
+            assertThat(hr.getStatus().failures).isEqualTo((long) attempt);
+        }
+        // a kind the API server does not serve fails the upgrade before anything is applied
+        assertThat(fx.client.configMaps().inNamespace(NS).withName("retrying-cm").get().getData()).containsEntry("v", "one");
+
+        // a fixed chart upgrades, and the failures stop counting
+        fx.reconcile(hr, fx.chart("retrying", "1.2.0", Map.of("cm.yaml", configMap("retrying-cm", "  v: three\n"))), Map.of());
+        assertThat(fx.revisions("retrying")).first().isEqualTo("4:deployed:Upgrade complete");
+        assertThat(condition(hr, "Ready")).isEqualTo("True/UpgradeSucceeded");
+        assertThat(hr.getStatus().failures).isNull();
+        assertThat(fx.client.configMaps().inNamespace(NS).withName("retrying-cm").get().getData()).containsEntry("v", "three");
+    }
 }
