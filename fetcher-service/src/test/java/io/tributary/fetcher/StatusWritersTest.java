@@ -72,7 +72,11 @@ class StatusWritersTest {
         schedulerStatus.conditions = Conditions.set(schedulerStatus.conditions, ConditionTypes.RECONCILING, true, "Progressing", "x", 1L);
         assertThat(scheduler.write(schedulerStatus)).isTrue();
 
-        GitRepositoryStatus stored = read("two-writers").getStatus();
+        GitRepository after = read("two-writers");
+        // the scheduler's copy was stale: its write was refused, read again and merged; it knows the object as written
+        assertThat(scheduler.resourceVersion()).isEqualTo(after.getMetadata().getResourceVersion());
+        assertThat(worker.resourceVersion()).isNotEqualTo(after.getMetadata().getResourceVersion());
+        GitRepositoryStatus stored = after.getStatus();
         assertThat(stored.artifact.digest).isEqualTo("sha256:aaa");
         assertThat(stored.lastHandledReconcileAt).isEqualTo("now");
         assertThat(Conditions.isTrue(stored.conditions, ConditionTypes.READY)).isTrue();

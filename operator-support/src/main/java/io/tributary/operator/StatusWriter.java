@@ -33,7 +33,17 @@ public final class StatusWriter {
     public <T extends CustomResource<?, S>, S> Tracked<T, S> track(T object, S status) {
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) object.getClass();
-        return new Tracked<>(this, type, object.getMetadata().getNamespace(), object.getMetadata().getName(), snapshot(status));
+        String before = snapshot(status);
+        return new Tracked<>(this, type, object.getMetadata().getNamespace(), object.getMetadata().getName(), before,
+                new Known(object.getMetadata().getResourceVersion(), before));
+    }
+
+    /**
+     * The object as this writer last saw it: its resourceVersion and its status then. A first attempt merges onto it
+     * without reading the object again; if someone wrote in between, the API server refuses the patch (409) and the
+     * writer reads and merges again.
+     */
+    record Known(String resourceVersion, String status) {
     }
 
     /**
@@ -42,35 +52,54 @@ public final class StatusWriter {
      */
     public <T extends CustomResource<?, S>, S> boolean writeIfChanged(Class<T> type, String namespace, String name,
             String before, S status) {
+        return write(type, namespace, name, before, status, null) != null;
+    }
+
+    /** As {@link #writeIfChanged}, first merging onto {@code known} when given; returns the object as now known, or null. */
+    private <T extends CustomResource<?, S>, S> Known write(Class<T> type, String namespace, String name, String before,
+            S status, Known known) {
         JsonNode base = tree(before);
         // every tree through JSON text, so that equal numbers are equal nodes (an int and a long are not)
         JsonNode ours = tree(snapshot(status));
         if (Objects.equals(base, ours)) {
-            return false;
+            return null;
         }
         for (int attempt = 1; ; attempt++) {
-            T current = client.resources(type).inNamespace(namespace).withName(name).get();
-            if (current == null) {
-                return false;
+            String resourceVersion;
+            JsonNode theirs;
+            if (attempt == 1 && known != null && known.resourceVersion() != null) {
+                resourceVersion = known.resourceVersion();
+                theirs = tree(known.status());
+            } else {
+                T current = client.resources(type).inNamespace(namespace).withName(name).get();
+                if (current == null) {
+                    return null;
+                }
+                resourceVersion = current.getMetadata().getResourceVersion();
+                theirs = tree(snapshot(current.getStatus()));
             }
-            JsonNode theirs = tree(snapshot(current.getStatus()));
             JsonNode merged = StatusMerge.merge(base, ours, theirs);
             if (Objects.equals(merged, theirs == null || theirs.isNull() ? null : theirs)) {
-                return false;
+                return null;
             }
             // a patched object whose resourceVersion is not the current one is refused with 409 Conflict
             String patch = client.getKubernetesSerialization().asJson(List.of(
-                    Map.of("op", "replace", "path", "/metadata/resourceVersion", "value", current.getMetadata().getResourceVersion()),
+                    Map.of("op", "replace", "path", "/metadata/resourceVersion", "value", resourceVersion),
                     Map.of("op", "add", "path", "/status", "value", merged)));
             try {
-                client.resources(type).inNamespace(namespace).withName(name).subresource("status")
+                T written = client.resources(type).inNamespace(namespace).withName(name).subresource("status")
                         .patch(PatchContext.of(PatchType.JSON), patch);
-                return true;
+                return new Known(written.getMetadata().getResourceVersion(), snapshot(written.getStatus()));
             } catch (KubernetesClientException e) {
+                if (e.getCode() == 404 && attempt == 1 && known != null) {
+                    return null;
+                }
                 if (e.getCode() != 409 || attempt >= ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                if (attempt > 1 || known == null) {
+                    backOff(attempt);
+                }
             }
         }
     }
@@ -105,19 +134,30 @@ public final class StatusWriter {
         private final String namespace;
         private final String name;
         private String before;
+        private Known known;
 
-        private Tracked(StatusWriter writer, Class<T> type, String namespace, String name, String before) {
+        private Tracked(StatusWriter writer, Class<T> type, String namespace, String name, String before, Known known) {
             this.writer = writer;
             this.type = type;
             this.namespace = namespace;
             this.name = name;
             this.before = before;
+            this.known = known;
         }
 
         public boolean write(S status) {
-            boolean written = writer.writeIfChanged(type, namespace, name, before, status);
+            Known written = writer.write(type, namespace, name, before, status, known);
+            if (written != null) {
+                // the object as the API server answered the write
+                known = written;
+            }
             before = writer.snapshot(status);
-            return written;
+            return written != null;
+        }
+
+        /** The resourceVersion of the object as this writer last read or wrote it. */
+        public String resourceVersion() {
+            return known == null ? null : known.resourceVersion();
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.tributary.fetcher.worker;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.HelmChart;
 import io.tributary.events.CloudEventCodec;
@@ -14,8 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes FetchRequested records. Records of one source share a partition, so one source is never fetched
- * twice at once; replicas in the same consumer group share the sources between them.
+ * Consumes FetchRequested records, up to {@code smallrye.messaging.worker.fetch-workers.max-concurrency} at once per
+ * replica, never two of one source at once (records of one source share a partition, and a lock per source keeps a
+ * second request for it waiting while the first runs); replicas in the same consumer group share the sources between
+ * them. A request only says "fetch this source now": whichever runs first reads the source's spec as it is then.
  */
 @ApplicationScoped
 public class FetchWorker {
@@ -33,8 +35,16 @@ public class FetchWorker {
     @Inject
     io.tributary.fetcher.source.oci.OCIRepositoryFetcher ociRepositories;
 
+    /** One lock per source being fetched, dropped when no fetch of it runs or waits. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Running> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final class Running {
+        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        int holders;
+    }
+
     @Incoming("source-requests")
-    @Blocking
+    @Blocking(value = "fetch-workers", ordered = false)
     public void onRequest(String record) throws InterruptedException {
         FetchRequested request;
         try {
@@ -43,6 +53,31 @@ public class FetchWorker {
             LOG.warnf("skipping a malformed fetch request: %s", malformed.getMessage());
             return;
         }
+        String key = request.source().key();
+        Running source = running.compute(key, (k, r) -> {
+            Running held = r == null ? new Running() : r;
+            held.holders++;
+            return held;
+        });
+        try {
+            source.lock.lockInterruptibly();
+        } catch (InterruptedException stopping) {
+            release(key);
+            throw stopping;
+        }
+        try {
+            fetch(request);
+        } finally {
+            source.lock.unlock();
+            release(key);
+        }
+    }
+
+    private void release(String key) {
+        running.computeIfPresent(key, (k, r) -> --r.holders == 0 ? null : r);
+    }
+
+    private void fetch(FetchRequested request) throws InterruptedException {
         try {
             switch (request.source().kind()) {
                 case GitRepository.KIND -> git.fetch(request);

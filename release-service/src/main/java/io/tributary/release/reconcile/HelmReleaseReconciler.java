@@ -53,6 +53,8 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
     private static final String VALUES_FROM_INDEX = "valuesFrom";
 
     private final SimpleInboundEventSource<HelmRelease> dependents = new SimpleInboundEventSource<>("dependents");
+    /** The newest resourceVersion of each HelmRelease this process read or wrote: a cached copy this new is fresh. */
+    private final Map<ResourceID, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     KubernetesClient client;
@@ -133,11 +135,16 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
         if (!release.getMetadata().getFinalizers().contains(Annotations.FINALIZER)) {
             List<String> finalizers = new ArrayList<>(release.getMetadata().getFinalizers());
             finalizers.add(Annotations.FINALIZER);
-            patchFinalizers(release, finalizers);
+            HelmRelease patched = patchFinalizers(release, finalizers);
+            see(patched);
+            // the status is written against the object as patched, not as read
+            release.getMetadata().setResourceVersion(patched.getMetadata().getResourceVersion());
+            release.getMetadata().setFinalizers(patched.getMetadata().getFinalizers());
         }
         var tracked = statusWriter.track(release, release.getStatus());
         Duration requeue = releases.reconcile(release, context.getSecondaryResources(HelmChart.class), tracked::write);
         tracked.write(release.getStatus());
+        see(ResourceID.fromResource(release), tracked.resourceVersion());
         wakeDependents(release, context);
         return UpdateControl.<HelmRelease>noUpdate().rescheduleAfter(requeue);
     }
@@ -148,7 +155,8 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
      */
     @Override
     public DeleteControl cleanup(HelmRelease cached, Context<HelmRelease> context) throws Exception {
-        HelmRelease release = latest(cached);
+        seen.remove(ResourceID.fromResource(cached));
+        HelmRelease release = read(cached);
         if (release == null) {
             return DeleteControl.defaultDelete();
         }
@@ -170,19 +178,60 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
     }
 
     /** A merge patch of metadata only: it neither conflicts with nor overwrites a concurrent spec change. */
-    private void patchFinalizers(HelmRelease release, List<String> finalizers) {
-        client.resources(HelmRelease.class).inNamespace(release.getMetadata().getNamespace()).withName(release.getMetadata().getName())
+    private HelmRelease patchFinalizers(HelmRelease release, List<String> finalizers) {
+        return client.resources(HelmRelease.class).inNamespace(release.getMetadata().getNamespace()).withName(release.getMetadata().getName())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(
                         Map.of("metadata", Map.of("finalizers", finalizers))));
     }
 
-    /** The informer cache may not yet hold the status this operator just wrote; decisions need the latest. */
+    /**
+     * The informer cache may not yet hold the status this operator just wrote, and decisions need the latest: the cached
+     * copy when it is at least as new as what this process last read or wrote of the object (resourceVersions are etcd
+     * revisions, compared as the operator SDK compares them), otherwise the object as the API server holds it now.
+     */
     private HelmRelease latest(HelmRelease cached) {
+        ResourceID id = ResourceID.fromResource(cached);
+        Long known = seen.get(id);
+        Long version = version(cached.getMetadata().getResourceVersion());
+        if (known != null && version != null && version >= known) {
+            HelmRelease copy = client.getKubernetesSerialization().clone(cached);
+            if (copy.getStatus() == null) {
+                copy.setStatus(new HelmReleaseStatus());
+            }
+            return copy;
+        }
+        HelmRelease release = read(cached);
+        if (release != null) {
+            see(release);
+        }
+        return release;
+    }
+
+    private HelmRelease read(HelmRelease cached) {
         HelmRelease release = client.resources(HelmRelease.class).inNamespace(cached.getMetadata().getNamespace())
                 .withName(cached.getMetadata().getName()).get();
         if (release != null && release.getStatus() == null) {
             release.setStatus(new HelmReleaseStatus());
         }
         return release;
+    }
+
+    private void see(HelmRelease release) {
+        see(ResourceID.fromResource(release), release.getMetadata().getResourceVersion());
+    }
+
+    private void see(ResourceID id, String resourceVersion) {
+        Long version = version(resourceVersion);
+        if (version != null) {
+            seen.merge(id, version, Math::max);
+        }
+    }
+
+    private static Long version(String resourceVersion) {
+        try {
+            return resourceVersion == null ? null : Long.parseLong(resourceVersion);
+        } catch (NumberFormatException opaque) {
+            return null;
+        }
     }
 }
