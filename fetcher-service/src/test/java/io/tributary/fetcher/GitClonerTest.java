@@ -217,6 +217,23 @@ class GitClonerTest {
     }
 
     @Test
+    void anUnreachableServerIsAGitFailureEvenWhenItsPortReadsLikeAnAuthStatus() throws Exception {
+        // a port such as 34013 or 40301 holds "401" or "403"; nothing listens there, which is no authentication problem
+        int port = java.util.stream.IntStream.of(34013, 34014, 34015, 40301, 40302, 24017).filter(p -> {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return true;
+            } catch (java.io.IOException taken) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThatThrownBy(() -> cloner.checkout("http://127.0.0.1:" + port + "/nothing.git", GitCheckoutPlan.of(ref("main", null, null, null)),
+                none(), Duration.ofSeconds(30), dir.resolve("unreachable"), GitCloner.Options.DEFAULT))
+                .isInstanceOf(FetchFailure.class)
+                .hasMessageContaining("127.0.0.1:" + port)
+                .satisfies(e -> assertThat(((FetchFailure) e).reason()).isEqualTo("GitOperationFailed"));
+    }
+
+    @Test
     void aCommitNotOnTheBranchFails() {
         assertThatThrownBy(() -> checkout(ref("main", null, null, pull.name())))
                 .isInstanceOf(FetchFailure.class)

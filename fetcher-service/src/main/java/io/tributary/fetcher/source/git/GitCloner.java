@@ -134,6 +134,9 @@ public final class GitCloner {
         }
     }
 
+    /** An HTTP 401, 403 or 407 status in a message: a number of its own, not part of a port or an address. */
+    static final java.util.regex.Pattern HTTP_AUTH_STATUS = java.util.regex.Pattern.compile("(?<![0-9.:])(401|403|407)(?![0-9])");
+
     private static FetchFailure transportFailure(TransportException e, Duration timeout) {
         String message = Sanitizer.sanitize(withTlsCause(e));
         if (message != null && (message.contains("time out") || message.contains("timed out") || message.contains("Read timed out"))) {
@@ -142,7 +145,7 @@ public final class GitCloner {
         }
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
         boolean auth = lower.contains("not authorized") || lower.contains("authentication") || lower.contains("auth fail")
-                || lower.contains("401") || lower.contains("403") || lower.contains("407") || lower.contains("no more authentication")
+                || HTTP_AUTH_STATUS.matcher(lower).find() || lower.contains("no more authentication")
                 || lower.contains("server key") || lower.contains("host key") || lower.contains("certification path")
                 || lower.contains("certificate") || lower.contains("handshake") || lower.contains("pkix")
                 || lower.contains("ssl problems") || lower.contains("cannot log in");
