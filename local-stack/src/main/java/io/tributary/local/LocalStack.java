@@ -127,7 +127,8 @@ public final class LocalStack implements AutoCloseable {
                 "-Dtributary.fetcher.workspace-dir=" + work.resolve("workspaces"),
                 "-Dtributary.artifact-service.url=" + artifactUrl()), serviceArgs.getOrDefault("fetcher-service", List.of()),
                 environment(kubeconfigs, "fetcher-service", "TRIBUTARY_ARTIFACT_SERVICE_UPLOAD_TOKEN", uploadToken), logs);
-        startService("release-service", base, List.of("-Dquarkus.http.port=" + ports.release()),
+        // the serial collector in a small heap: release-service's live data stays under 100 MiB for 1000 releases
+        startService("release-service", base, List.of("-XX:+UseSerialGC", "-Xmx192m", "-Dquarkus.http.port=" + ports.release()),
                 serviceArgs.getOrDefault("release-service", List.of()),
                 environment(kubeconfigs, "release-service", null, null), logs);
         startService("notification-service", base, List.of("-Dquarkus.http.port=" + ports.webhook(),

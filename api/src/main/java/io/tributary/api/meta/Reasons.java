@@ -33,6 +33,8 @@ public final class Reasons {
     public static final String INVALID_CEL_EXPRESSION = "InvalidCELExpression";
     public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
     public static final String INITIALIZATION_FAILED = "InitializationFailed";
+    /** helm-controller: no client for the release's cluster or identity (kubeConfig, serviceAccountName). */
+    public static final String REST_CLIENT_ERROR = "RESTClientError";
     public static final String SECRET_NOT_FOUND = "SecretNotFound";
     public static final String TOKEN_NOT_FOUND = "TokenNotFound";
     // helm-controller's release lifecycle (api/v2/condition_types.go, internal/reconcile)

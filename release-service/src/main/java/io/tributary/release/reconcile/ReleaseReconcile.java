@@ -14,7 +14,6 @@ import io.tributary.operator.EventRecorder;
 import io.tributary.release.action.ActionReconciler;
 import io.tributary.release.action.ReleaseEvents;
 import io.tributary.release.action.ReleaseRequest;
-import io.tributary.release.action.ReleaseToolkit;
 import io.tributary.release.action.Uninstall;
 import io.tributary.release.cel.CelExpression;
 import io.tributary.release.chart.HelmEngine;
@@ -82,16 +81,20 @@ public class ReleaseReconcile {
     Duration dependencyRequeue;
     @ConfigProperty(name = "tributary.helm.chart-cache-size", defaultValue = "32")
     int chartCacheSize;
+    /** helm-controller's {@code --default-service-account}: impersonated when a HelmRelease names none. */
+    @ConfigProperty(name = "tributary.helm.default-service-account")
+    Optional<String> defaultServiceAccount;
+    /** Clients kept for remote clusters and impersonated identities. */
+    @ConfigProperty(name = "tributary.helm.cluster-client-cache-size", defaultValue = "16")
+    int clusterClientCacheSize;
 
-    private ReleaseToolkit kit;
-    private ReleaseRun run;
+    private ReleaseClusters clusters;
     private ChartCache charts;
     private Dependencies dependencies;
 
     @PostConstruct
     void init() {
-        kit = new ReleaseToolkit(client, new HelmEngine(), new Events());
-        run = new ReleaseRun(kit);
+        clusters = new ReleaseClusters(client, new HelmEngine(), new Events(), defaultServiceAccount, clusterClientCacheSize);
         dependencies = new Dependencies(client);
         try {
             charts = new ChartCache(new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes)::load,
@@ -104,6 +107,7 @@ public class ReleaseReconcile {
     @PreDestroy
     void close() {
         charts.close();
+        clusters.close();
     }
 
     /** Created at start-up, so that the JVM's signal handlers are captured before the Helm library is used. */
@@ -173,6 +177,17 @@ public class ReleaseReconcile {
             Outcome.notReady(status, generation, Reasons.INITIALIZATION_FAILED, e.getMessage());
             return CHART_WAIT;
         }
+        ReleaseRun run;
+        try {
+            run = clusters.runFor(release);
+        } catch (ReleaseClusters.TargetException e) {
+            if (e.terminal()) {
+                Outcome.stall(status, generation, Reasons.REST_CLIENT_ERROR, e.getMessage());
+                return Duration.ofMinutes(60);
+            }
+            Outcome.notReady(status, generation, Reasons.REST_CLIENT_ERROR, e.getMessage());
+            return RETRY;
+        }
         Path work = null;
         try (ChartCache.Lease loaded = charts.lease(chart.getStatus().artifact)) {
             // the values files of this reconcile; the chart directory is shared and only read
@@ -206,8 +221,17 @@ public class ReleaseReconcile {
                 cur.map(Snapshot::name).orElse(ReleaseNames.release(release)),
                 cur.map(Snapshot::namespace).orElse(ReleaseNames.targetNamespace(release)), storageNamespace, null);
         try {
-            new Uninstall(kit).reconcile(req);
+            new Uninstall(clusters.runFor(release).toolkit()).reconcile(req);
             return true;
+        } catch (ReleaseClusters.TargetException e) {
+            if (e.missing() || e.terminal()) {
+                // helm-controller: without the kubeconfig there is no client to uninstall with; the object goes
+                LOG.warnf("HelmRelease %s/%s: skipping Helm release uninstallation: %s", release.getMetadata().getNamespace(),
+                        release.getMetadata().getName(), e.getMessage());
+                return true;
+            }
+            LOG.warnf("HelmRelease %s/%s: %s", release.getMetadata().getNamespace(), release.getMetadata().getName(), e.getMessage());
+            return false;
         } catch (ActionReconciler.ActionError e) {
             LOG.warnf("HelmRelease %s/%s: %s", release.getMetadata().getNamespace(), release.getMetadata().getName(), e.getMessage());
             return false;

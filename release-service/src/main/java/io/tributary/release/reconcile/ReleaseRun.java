@@ -35,6 +35,11 @@ public final class ReleaseRun {
         this.atomic = new AtomicRelease(kit);
     }
 
+    /** The toolkit the actions use: its client is the release's cluster and identity. */
+    public ReleaseToolkit toolkit() {
+        return kit;
+    }
+
     public Duration release(ReleaseRequest req, String artifactDigest, Duration interval) throws InterruptedException {
         return release(req, artifactDigest, interval, AtomicRelease.Progress.NONE);
     }
