@@ -54,7 +54,7 @@ class HelmReleaseLoadBench {
 
     private static final int RELEASES = Integer.getInteger("bench.releases", 1000);
     private static final int NAMESPACES = 10;
-    private static final String REPO_NAMESPACE = "bench-charts";
+    static final String REPO_NAMESPACE = "bench-charts";
     private static final int CREATE_THREADS = 8;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
     private static final List<String> SERVICES = List.of("release-service", "fetcher-service", "artifact-service");
@@ -109,7 +109,7 @@ class HelmReleaseLoadBench {
     }
 
     /** A chart of three objects, named after the release, one value in the ConfigMap. */
-    private static void publishChart(HelmRepoServer repo) throws IOException {
+    static void publishChart(HelmRepoServer repo) throws IOException {
         byte[] chart = HelmRepoServer.chart("bench", "1.0.0", Map.of(
                 "values.yaml", "greeting: hello\n",
                 "templates/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n"
@@ -123,7 +123,7 @@ class HelmReleaseLoadBench {
                 + "      urls: [bench-1.0.0.tgz]\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void createRepository(LocalStack stack, HelmRepoServer server) {
+    static void createRepository(LocalStack stack, HelmRepoServer server) {
         HelmRepository repo = new HelmRepository();
         repo.setMetadata(new ObjectMetaBuilder().withName("charts").withNamespace(REPO_NAMESPACE).build());
         HelmRepositorySpec spec = new HelmRepositorySpec();
@@ -259,7 +259,7 @@ class HelmReleaseLoadBench {
         return namespace + "/" + name;
     }
 
-    private static double percentile(List<Double> sorted, int p) {
+    static double percentile(List<Double> sorted, int p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
@@ -268,7 +268,7 @@ class HelmReleaseLoadBench {
     }
 
     /** utime and stime, in clock ticks, of each service. */
-    private static Map<String, long[]> cpu(LocalStack stack) throws IOException {
+    static Map<String, long[]> cpu(LocalStack stack) throws IOException {
         Map<String, long[]> cpu = new LinkedHashMap<>();
         for (String service : SERVICES) {
             String stat = Files.readString(Path.of("/proc/" + stack.pid(service) + "/stat"));
@@ -278,7 +278,7 @@ class HelmReleaseLoadBench {
         return cpu;
     }
 
-    private static long procStatusKib(long pid, String field) {
+    static long procStatusKib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith(field + ":")) {
