@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.URLUtils;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,9 +69,9 @@ public final class ServerPatchMeta {
         var http = client.getHttpClient();
         var request = http.newHttpRequestBuilder().uri(URLUtils.join(client.getMasterUrl().toString(), path))
                 .header("Accept", "application/json").build();
-        HttpResponse<InputStream> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.sendAsync(request, InputStream.class).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            response = http.sendAsync(request, byte[].class).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpenApiException("reading OpenAPI schema " + path + ": interrupted");
@@ -80,11 +79,11 @@ public final class ServerPatchMeta {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new OpenApiException("reading OpenAPI schema " + path + ": " + cause.getMessage());
         }
-        try (InputStream body = response.body()) {
-            if (response.code() != 200) {
-                throw new OpenApiException("reading OpenAPI schema " + path + ": the server responded with status " + response.code());
-            }
-            JsonNode document = JSON.readTree(body);
+        if (response.code() != 200) {
+            throw new OpenApiException("reading OpenAPI schema " + path + ": the server responded with status " + response.code());
+        }
+        try {
+            JsonNode document = response.body() == null ? null : JSON.readTree(response.body());
             if (document == null || !document.path("components").path("schemas").isObject()) {
                 throw new OpenApiException("reading OpenAPI schema " + path + ": no components.schemas in the response");
             }
