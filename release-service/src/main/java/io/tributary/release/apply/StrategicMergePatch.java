@@ -72,6 +72,7 @@ public final class StrategicMergePatch {
         ObjectNode originalMap = object(original);
         ObjectNode modifiedMap = object(modified);
         ObjectNode currentMap = object(current);
+        // what current lacks or has otherwise, merged into what original had and modified no longer has
         ObjectNode deltaMap = diffMaps(currentMap, modifiedMap.deepCopy(), schema, new DiffOptions(true, false, true, false));
         ObjectNode deletionsMap = diffMaps(originalMap, modifiedMap.deepCopy(), schema, new DiffOptions(true, true, false, false));
         return mergeMap(deletionsMap, deltaMap, schema, new MergeOptions(false, false));
@@ -80,8 +81,6 @@ public final class StrategicMergePatch {
     private static ObjectNode object(JsonNode node) {
         return node != null && node.isObject() ? ((ObjectNode) node).deepCopy() : NODES.objectNode();
     }
-
-    // ---- diff ----
 
     static ObjectNode diffMaps(ObjectNode original, ObjectNode modified, PatchMeta schema, DiffOptions options) throws PatchException {
         ObjectNode patch = NODES.objectNode();
@@ -373,8 +372,6 @@ public final class StrategicMergePatch {
         return (ObjectNode) item;
     }
 
-    // ---- order ----
-
     private static List<JsonNode> normalizeElementOrder(List<JsonNode> patch, List<JsonNode> serverOnly, List<JsonNode> patchOrder,
             List<JsonNode> serverOrder, String mergeKey, Kind kind) throws PatchException {
         List<JsonNode> sortedPatch = normalizeSliceOrder(patch, patchOrder, mergeKey, kind);
@@ -469,8 +466,6 @@ public final class StrategicMergePatch {
         }
         return List.of(nonDelete, toDelete);
     }
-
-    // ---- merge of the two patches ----
 
     static ObjectNode mergeMap(ObjectNode original, ObjectNode patch, PatchMeta schema, MergeOptions options) throws PatchException {
         if (patch.has(DIRECTIVE_MARKER)) {
@@ -852,8 +847,6 @@ public final class StrategicMergePatch {
         return s.substring(slash + 1);
     }
 
-    // ---- sorting, for the diff and for comparing patches in tests ----
-
     /**
      * {@code sortMergeListsByNameMap}: every list with the {@code merge} strategy sorted by its merge key (lists of
      * scalars deduplicated and sorted), {@code $retainKeys} and {@code $deleteFromPrimitiveList} lists sorted.
@@ -933,8 +926,6 @@ public final class StrategicMergePatch {
         }
         return s;
     }
-
-    // ---- values ----
 
     /** A field's strategy besides {@code retainKeys}, as {@code extractRetainKeysPatchStrategy} splits them. */
     private record Strategy(boolean retainKeys, String strategy) {
