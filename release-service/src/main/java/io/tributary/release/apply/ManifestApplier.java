@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,9 +26,11 @@ public final class ManifestApplier {
     public static final String FIELD_MANAGER = "helm-controller";
 
     private final ClusterObjects cluster;
+    private final ServerPatchMeta patchMeta;
 
     public ManifestApplier(ClusterObjects cluster) {
         this.cluster = cluster;
+        this.patchMeta = new ServerPatchMeta(cluster.client());
     }
 
     /** An object could not be applied or deleted; the message names it. */
@@ -43,7 +46,9 @@ public final class ManifestApplier {
         SERVER_SIDE,
         /**
          * Client-side: a missing object is created; an existing one is patched with a three-way merge of the previous
-         * revision's object, the rendered one and the live one ({@link ThreeWayMergePatch}); nothing is sent when the
+         * revision's object, the rendered one and the live one: a strategic merge patch ({@link StrategicMergePatch},
+         * with the patch metadata of the API server's OpenAPI) for a built-in kind, a JSON merge patch
+         * ({@link ThreeWayMergePatch}) for a custom resource or a CustomResourceDefinition; nothing is sent when the
          * live object already matches.
          */
         CLIENT_SIDE,
@@ -90,10 +95,12 @@ public final class ManifestApplier {
     }
 
     /**
-     * Helm's {@code patchResourceClientSide}. An object the previous revision did not have is its own base, as Helm's
-     * install takes over an existing object: the patch then only adds and changes, it deletes nothing.
+     * Helm's {@code patchResourceClientSide}: a strategic merge patch for a kind the API server's OpenAPI describes
+     * and Helm's client knows, a JSON merge patch otherwise ({@link ServerPatchMeta#forKind}). An object the previous
+     * revision did not have is its own base, as Helm's install takes over an existing object: the patch then only
+     * adds and changes, it deletes nothing.
      */
-    private void patchClientSide(ClusterObjects.Located l, GenericKubernetesResource original) {
+    private void patchClientSide(ClusterObjects.Located l, GenericKubernetesResource original) throws ApplyFailure {
         var resource = cluster.resource(l);
         GenericKubernetesResource current = resource.get();
         if (current == null) {
@@ -103,12 +110,30 @@ public final class ManifestApplier {
         var serialization = cluster.client().getKubernetesSerialization();
         JsonNode modified = serialization.convertValue(l.object(), JsonNode.class);
         JsonNode base = original == null ? modified : serialization.convertValue(original, JsonNode.class);
-        ObjectNode patch = ThreeWayMergePatch.create(base, modified, serialization.convertValue(current, JsonNode.class));
+        JsonNode live = serialization.convertValue(current, JsonNode.class);
+        Optional<PatchMeta> meta;
+        try {
+            meta = patchMeta.forKind(l.object().getApiVersion(), l.object().getKind());
+        } catch (ServerPatchMeta.OpenApiException e) {
+            throw new ApplyFailure(l.describe() + ": failed to create patch: " + e.getMessage());
+        }
+        ObjectNode patch;
+        PatchType type;
+        if (meta.isPresent()) {
+            try {
+                patch = StrategicMergePatch.create(base, modified, live, meta.get());
+            } catch (StrategicMergePatch.PatchException e) {
+                throw new ApplyFailure(l.describe() + ": failed to create patch: " + e.getMessage());
+            }
+            type = PatchType.STRATEGIC_MERGE;
+        } else {
+            patch = ThreeWayMergePatch.create(base, modified, live);
+            type = PatchType.JSON_MERGE;
+        }
         if (patch.isEmpty()) {
             return;
         }
-        resource.patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(FIELD_MANAGER).build(),
-                patch.toString());
+        resource.patch(new PatchContext.Builder().withPatchType(type).withFieldManager(FIELD_MANAGER).build(), patch.toString());
     }
 
     public List<ClusterObjects.Located> locateAll(List<RenderedDocument> documents, String namespace) throws ApplyFailure {

@@ -19,7 +19,7 @@ public final class ThreeWayMergePatch {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Numbers compare by value: {@code 3} read from YAML and {@code 3} read from the API server are the same. */
-    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
+    static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue());
         }

@@ -6,29 +6,59 @@ import static io.tributary.release.action.LifecycleFixture.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.helm.HelmReleaseSpec;
+import io.tributary.testsupport.SharedServers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How a release's objects are written, on a real API server: server-side apply, client-side three-way merge, and
- * replace with {@code force}; {@code auto} (the upgrade default) follows how the revision before was applied.
+ * How a release's objects are written, on a real API server: server-side apply, client-side three-way merge (strategic
+ * for built-in kinds, JSON merge for custom resources), and replace with {@code force}; {@code auto} (the upgrade
+ * default) follows how the revision before was applied.
  */
 class ApplyMethodLifecycleTest {
 
     @TempDir
     static Path dir;
     static LifecycleFixture fx;
+    /** A client whose OpenAPI requests go to a path the API server does not serve. */
+    static KubernetesClient noOpenApi;
+    static LifecycleFixture fxNoOpenApi;
 
     @BeforeAll
     static void start() {
         fx = new LifecycleFixture(dir);
+        noOpenApi = new KubernetesClientBuilder().withConfig(SharedServers.controlPlane().client().getConfiguration())
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("no-openapi", new Interceptor() {
+                    @Override
+                    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                        if (request.uri().getPath().startsWith("/openapi/v3/")) {
+                            builder.uri(request.uri().resolve("/openapi/v3/apis/nowhere.example.com/v1"));
+                        }
+                    }
+                })).build();
+        fxNoOpenApi = new LifecycleFixture(dir, noOpenApi);
+    }
+
+    @AfterAll
+    static void stop() {
+        noOpenApi.close();
     }
 
     private ConfigMap live(String name) {
@@ -104,5 +134,148 @@ class ApplyMethodLifecycleTest {
         assertThat(replaced.getData()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "three"));
         assertThat(replaced.getMetadata().getLabels()).doesNotContainKey("team");
         assertThat(applyMethods("replaced")).containsExactly("3:csa", "2:ssa", "1:ssa");
+    }
+
+    /** A release applied client-side, installed and upgraded without waiting (no kubelet runs the pods). */
+    private static HelmRelease clientSide(String name) {
+        HelmRelease hr = release(name);
+        hr.getSpec().install = new HelmReleaseSpec.Install();
+        hr.getSpec().install.serverSideApply = false;
+        hr.getSpec().install.disableWait = true;
+        hr.getSpec().upgrade = new HelmReleaseSpec.Upgrade();
+        hr.getSpec().upgrade.serverSideApply = "disabled";
+        hr.getSpec().upgrade.disableWait = true;
+        return hr;
+    }
+
+    /** A Deployment of {@code app} whose pods run the given containers (YAML flow mappings). */
+    private static String deployment(String name, String app, String... containers) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %1$s
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: %2$s}}
+                  template:
+                    metadata: {labels: {app: %2$s}}
+                    spec:
+                      containers:
+                """.formatted(name, app) + String.join("", java.util.Arrays.stream(containers).map(c -> "      - " + c + "\n").toList());
+    }
+
+    private Deployment liveDeployment(String name) {
+        return fx.client.apps().deployments().inNamespace(NS).withName(name).get();
+    }
+
+    private static Container container(Deployment d, String name) {
+        return d.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void clientSideUpgradesOfBuiltInKindsMergeListsByKey() throws Exception {
+        HelmRelease hr = clientSide("smp");
+        fx.reconcile(hr, fx.chart("smp", "1.0.0", Map.of("deploy.yaml", deployment("smp-web", "smp-web",
+                "{name: web, image: \"nginx:1.27\", env: [{name: MODE, value: chart}]}", "{name: helper, image: busybox}"))), Map.of());
+        assertThat(fx.revisions("smp")).containsExactly("1:deployed:Install complete");
+
+        // someone else injects a sidecar and an env var into the chart's container
+        fx.client.apps().deployments().inNamespace(NS).withName("smp-web").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().add(new Container());
+            Container sidecar = d.getSpec().getTemplate().getSpec().getContainers().get(2);
+            sidecar.setName("sidecar");
+            sidecar.setImage("envoyproxy/envoy:v1.31");
+            container(d, "web").getEnv().add(new EnvVar("INJECTED", "theirs", null));
+            return d;
+        });
+
+        // the chart moves the web image on and drops the helper
+        LifecycleFixture.bump(hr);
+        fx.reconcile(hr, fx.chart("smp", "1.1.0", Map.of("deploy.yaml", deployment("smp-web", "smp-web",
+                "{name: web, image: \"nginx:1.28\", env: [{name: MODE, value: chart}]}"))), Map.of());
+        assertThat(fx.revisions("smp")).containsExactly("2:deployed:Upgrade complete", "1:superseded:Install complete");
+        Deployment live = liveDeployment("smp-web");
+        assertThat(live.getSpec().getTemplate().getSpec().getContainers()).extracting(Container::getName).containsExactly("web", "sidecar");
+        assertThat(container(live, "web").getImage()).isEqualTo("nginx:1.28");
+        assertThat(container(live, "web").getEnv()).extracting(EnvVar::getName, EnvVar::getValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("MODE", "chart"), org.assertj.core.groups.Tuple.tuple("INJECTED", "theirs"));
+        assertThat(container(live, "sidecar").getImage()).isEqualTo("envoyproxy/envoy:v1.31");
+        assertThat(live.getMetadata().getManagedFields()).filteredOn(f -> f.getManager().equals("helm-controller"))
+                .extracting(ManagedFieldsEntry::getOperation).containsOnly("Update");
+        assertThat(applyMethods("smp")).containsExactly("2:csa", "1:csa");
+    }
+
+    @Test
+    void customResourcesStayOnJsonMerge() throws Exception {
+        String crd = """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: gadgets.csa.tributary.io
+                spec:
+                  group: csa.tributary.io
+                  scope: Namespaced
+                  names: {plural: gadgets, singular: gadget, kind: Gadget}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        x-kubernetes-preserve-unknown-fields: true
+                """;
+        String gadget = "apiVersion: csa.tributary.io/v1\nkind: Gadget\nmetadata:\n  name: g1\nspec:\n  size: %d\n  items: [%s]\n";
+        HelmRelease hr = clientSide("gadgets");
+        fx.reconcile(hr, fx.chart("gadgets", "1.0.0", Map.of("g.yaml", gadget.formatted(1, "{name: a}")), Map.of("crds/gadgets.yaml", crd)),
+                Map.of());
+        assertThat(fx.revisions("gadgets")).containsExactly("1:deployed:Install complete");
+        var gadgets = fx.client.genericKubernetesResources("csa.tributary.io/v1", "Gadget").inNamespace(NS);
+        gadgets.withName("g1").edit(g -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = (Map<String, Object>) g.getAdditionalProperties().get("spec");
+            spec.put("theirs", "x");
+            spec.put("items", List.of(Map.of("name", "a"), Map.of("name", "z")));
+            return g;
+        });
+
+        LifecycleFixture.bump(hr);
+        fx.reconcile(hr, fx.chart("gadgets", "1.1.0", Map.of("g.yaml", gadget.formatted(2, "{name: a}, {name: b}")),
+                Map.of("crds/gadgets.yaml", crd)), Map.of());
+        assertThat(fx.revisions("gadgets")).containsExactly("2:deployed:Upgrade complete", "1:superseded:Install complete");
+        GenericKubernetesResource live = gadgets.withName("g1").get();
+        // a JSON merge patch: the chart's list replaces the live one whole, a field of someone else's stays
+        assertThat(live.getAdditionalProperties().get("spec")).isEqualTo(Map.of("size", 2, "theirs", "x",
+                "items", List.of(Map.of("name", "a"), Map.of("name", "b"))));
+    }
+
+    @Test
+    void aPatchTheServerRejectsFailsTheUpgradeNamingTheObject() throws Exception {
+        HelmRelease hr = clientSide("immutable");
+        fx.reconcile(hr, fx.chart("immutable", "1.0.0", Map.of("deploy.yaml", deployment("immutable-web", "one",
+                "{name: web, image: nginx}"))), Map.of());
+        LifecycleFixture.bump(hr);
+        // a Deployment's selector is immutable
+        fx.reconcile(hr, fx.chart("immutable", "1.1.0", Map.of("deploy.yaml", deployment("immutable-web", "two",
+                "{name: web, image: nginx}"))), Map.of());
+        assertThat(fx.revisions("immutable").get(0)).startsWith("2:failed:Upgrade \"immutable\" failed: "
+                + "Deployment \"immutable-web\" in namespace \"lifecycle\": ").contains("field is immutable");
+        assertThat(liveDeployment("immutable-web").getSpec().getSelector().getMatchLabels()).containsEntry("app", "one");
+    }
+
+    @Test
+    void anOpenApiDocumentThatCannotBeReadFailsTheUpgradeNamingTheObject() throws Exception {
+        HelmRelease hr = clientSide("noapi");
+        fxNoOpenApi.reconcile(hr, fxNoOpenApi.chart("noapi", "1.0.0", Map.of("deploy.yaml", deployment("noapi-web", "noapi-web",
+                "{name: web, image: \"nginx:1.27\"}"))), Map.of());
+        assertThat(fxNoOpenApi.revisions("noapi")).containsExactly("1:deployed:Install complete");
+        LifecycleFixture.bump(hr);
+        fxNoOpenApi.reconcile(hr, fxNoOpenApi.chart("noapi", "1.1.0", Map.of("deploy.yaml", deployment("noapi-web", "noapi-web",
+                "{name: web, image: \"nginx:1.28\"}"))), Map.of());
+        assertThat(fxNoOpenApi.revisions("noapi").get(0)).isEqualTo("2:failed:Upgrade \"noapi\" failed: Deployment \"noapi-web\" in "
+                + "namespace \"lifecycle\": failed to create patch: reading OpenAPI schema /openapi/v3/apis/apps/v1: "
+                + "the server responded with status 404");
+        assertThat(container(liveDeployment("noapi-web"), "web").getImage()).isEqualTo("nginx:1.27");
     }
 }
