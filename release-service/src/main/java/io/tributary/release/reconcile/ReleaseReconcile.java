@@ -23,6 +23,7 @@ import io.tributary.release.events.ReleaseEventPublisher;
 import io.tributary.release.plan.ReleaseHistory;
 import io.tributary.release.plan.ReleaseOptions;
 import io.tributary.release.plan.Snapshot;
+import io.tributary.release.postrender.KubectlKustomize;
 import io.tributary.release.values.ValuesComposer;
 import io.tributary.release.wait.HealthChecks;
 import jakarta.annotation.PostConstruct;
@@ -82,6 +83,13 @@ public class ReleaseReconcile {
     Duration dependencyRequeue;
     @ConfigProperty(name = "tributary.helm.chart-cache-size", defaultValue = "32")
     int chartCacheSize;
+    /** The kubectl whose embedded Kustomize post-renders releases, and the bounds of one build. */
+    @ConfigProperty(name = "tributary.helm.kubectl", defaultValue = "kubectl")
+    String kubectl;
+    @ConfigProperty(name = "tributary.helm.post-render-timeout", defaultValue = "60s")
+    Duration postRenderTimeout;
+    @ConfigProperty(name = "tributary.helm.max-post-render-bytes", defaultValue = "33554432")
+    long maxPostRenderBytes;
 
     private ReleaseToolkit kit;
     private ReleaseRun run;
@@ -90,7 +98,8 @@ public class ReleaseReconcile {
 
     @PostConstruct
     void init() {
-        kit = new ReleaseToolkit(client, new HelmEngine(), new Events());
+        kit = new ReleaseToolkit(client, new HelmEngine(), new Events(), new KubectlKustomize(kubectl, postRenderTimeout,
+                maxPostRenderBytes));
         run = new ReleaseRun(kit);
         dependencies = new Dependencies(client);
         try {
