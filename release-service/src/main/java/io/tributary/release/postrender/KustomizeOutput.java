@@ -49,7 +49,7 @@ final class KustomizeOutput {
                         : "generated-by-postrender-" + fallbackPrefix + "-" + i + ".yaml";
             }
             Map<String, Object> expected = withoutFilename(object);
-            documents.add(new RenderedDocument(path, deannotate(text, expected), expected));
+            documents.add(new RenderedDocument(path, unfold(deannotate(text, expected), expected), expected));
             i++;
         }
         return documents;
@@ -135,6 +135,61 @@ final class KustomizeOutput {
             return written.startsWith("---\n") ? written.substring(4) : written;
         } catch (JsonProcessingException e) {
             throw new InvalidOutput("cannot write post-rendered document: " + e.getOriginalMessage());
+        }
+    }
+
+    private static final java.util.regex.Pattern SCALAR_LINE = java.util.regex.Pattern.compile(
+            "^((?:\\s*- )*\\s*)(?:(?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|[^\\s\"'#-][^:]*|-[^\\s:][^:]*):(?: (.*))?|(?<=- )(.+))$");
+
+    /**
+     * The text with the long scalars Kustomize's writer folds at 80 columns on one line again, as Helm's kyaml writer
+     * leaves them when it writes the post-rendered documents back: a folded plain or quoted scalar continues on lines
+     * indented deeper than its key, and reads the same joined by spaces. Checked as {@link #deannotate} is: the text
+     * is kept as Kustomize wrote it unless the joined one parses to the same object.
+     */
+    static String unfold(String text, Map<String, Object> expected) {
+        List<String> lines = List.of(text.split("\n", -1));
+        List<String> out = new ArrayList<>();
+        int owner = -1;
+        int block = -1;
+        boolean folded = false;
+        for (String line : lines) {
+            int indent = line.length() - line.stripLeading().length();
+            if (block >= 0 && (line.isBlank() || indent > block)) {
+                out.add(line);
+                continue;
+            }
+            block = -1;
+            if (owner >= 0 && !line.isBlank() && indent > owner) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + line.strip());
+                folded = true;
+                continue;
+            }
+            owner = -1;
+            out.add(line);
+            java.util.regex.Matcher m = SCALAR_LINE.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            String value = m.group(2) != null ? m.group(2) : m.group(3);
+            int keyIndent = m.group(1).length();
+            if (value == null || value.isEmpty() || value.equals("{}") || value.equals("[]")) {
+                continue;
+            }
+            if (value.matches("[|>][0-9+-]*")) {
+                block = m.group(3) != null ? keyIndent - 2 : keyIndent;
+            } else {
+                owner = m.group(3) != null ? keyIndent - 2 : keyIndent;
+            }
+        }
+        if (!folded) {
+            return text;
+        }
+        String joined = String.join("\n", out);
+        try {
+            return expected.equals(YAML.readValue(joined, OBJECT)) ? joined : text;
+        } catch (JsonProcessingException e) {
+            return text;
         }
     }
 

@@ -115,10 +115,10 @@ class PostRenderLifecycleTest {
 
     @Test
     void patchesImagesAndCommonMetadataAreAppliedAndStoredAsPostRendered() throws Exception {
-        HelmRelease hr = quiet("shaped");
+        HelmRelease hr = quiet("pr-shaped");
         hr.getSpec().postRenderers = List.of(
                 kustomize(List.of(
-                        patch("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shaped-web\nspec:\n  replicas: 3\n", null),
+                        patch("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: pr-shaped-web\nspec:\n  replicas: 3\n", null),
                         patch("- op: add\n  path: /data/extra\n  value: from-json-patch\n", "ConfigMap")),
                         List.of(image("nginx", "registry.example/nginx", "1.27"))),
                 // the second post-renderer sees the first one's output
@@ -128,26 +128,26 @@ class PostRenderLifecycleTest {
         hr.getSpec().commonMetadata.labels = Map.of("team", "shop");
         hr.getSpec().commonMetadata.annotations = Map.of("owner", "shop-team");
 
-        fx.reconcile(hr, chart("shaped"), Map.of("message", "one"));
+        fx.reconcile(hr, chart("pr-shaped"), Map.of("message", "one"));
 
         assertThat(condition(hr, "Ready")).isEqualTo("True/InstallSucceeded");
-        Deployment web = deployment("shaped-web");
+        Deployment web = deployment("pr-shaped-web");
         assertThat(web.getSpec().getReplicas()).isEqualTo(3);
         assertThat(web.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("registry.example/nginx:1.27");
-        ConfigMap settings = configMapNamed("shaped-settings");
+        ConfigMap settings = configMapNamed("pr-shaped-settings");
         assertThat(settings.getData()).containsEntry("message", "one").containsEntry("extra", "from-json-patch").containsEntry("second", "2");
         for (var meta : List.of(web.getMetadata(), settings.getMetadata())) {
-            assertThat(meta.getLabels()).containsEntry("team", "shop").containsEntry("helm.toolkit.fluxcd.io/name", "shaped")
+            assertThat(meta.getLabels()).containsEntry("team", "shop").containsEntry("helm.toolkit.fluxcd.io/name", "pr-shaped")
                     .containsEntry("helm.toolkit.fluxcd.io/namespace", NS).containsEntry("app.kubernetes.io/managed-by", "Helm");
             assertThat(meta.getAnnotations()).containsEntry("owner", "shop-team").doesNotContainKey("postrenderer.helm.sh/postrender-filename");
         }
         // metadata only: the pod template keeps the chart's labels
-        assertThat(web.getSpec().getTemplate().getMetadata().getLabels()).isEqualTo(Map.of("app", "shaped"));
+        assertThat(web.getSpec().getTemplate().getMetadata().getLabels()).isEqualTo(Map.of("app", "pr-shaped"));
 
-        HelmReleaseRecord stored = fx.storage("shaped").get(0);
-        assertThat(stored.manifest()).startsWith("---\n# Source: shaped/templates/settings.yaml\n")
-                .contains("# Source: shaped/templates/deployment.yaml\n", "replicas: 3", "image: registry.example/nginx:1.27",
-                        "extra: from-json-patch", "helm.toolkit.fluxcd.io/name: shaped", "team: shop", "owner: shop-team")
+        HelmReleaseRecord stored = fx.storage("pr-shaped").get(0);
+        assertThat(stored.manifest()).startsWith("---\n# Source: pr-shaped/templates/settings.yaml\n")
+                .contains("# Source: pr-shaped/templates/deployment.yaml\n", "replicas: 3", "image: registry.example/nginx:1.27",
+                        "extra: from-json-patch", "helm.toolkit.fluxcd.io/name: pr-shaped", "team: shop", "owner: shop-team")
                 .doesNotContain("postrender-filename");
         assertThat(hr.getStatus().observedPostRenderersDigest).isEqualTo(PostRenderDigest.postRenderers(hr.getSpec().postRenderers))
                 .startsWith("sha256:");
@@ -157,14 +157,14 @@ class PostRenderLifecycleTest {
 
     @Test
     void withoutPostRenderersTheOriginLabelsAreStillAddedAndNoDigestIsWritten() throws Exception {
-        HelmRelease hr = quiet("plain");
+        HelmRelease hr = quiet("pr-plain");
 
-        fx.reconcile(hr, chart("plain"), Map.of("message", "one"));
+        fx.reconcile(hr, chart("pr-plain"), Map.of("message", "one"));
 
         assertThat(condition(hr, "Ready")).isEqualTo("True/InstallSucceeded");
-        assertThat(configMapNamed("plain-settings").getMetadata().getLabels()).containsEntry("helm.toolkit.fluxcd.io/name", "plain")
+        assertThat(configMapNamed("pr-plain-settings").getMetadata().getLabels()).containsEntry("helm.toolkit.fluxcd.io/name", "pr-plain")
                 .containsEntry("helm.toolkit.fluxcd.io/namespace", NS);
-        assertThat(fx.storage("plain").get(0).manifest()).contains("helm.toolkit.fluxcd.io/name: plain");
+        assertThat(fx.storage("pr-plain").get(0).manifest()).contains("helm.toolkit.fluxcd.io/name: pr-plain");
         assertThat(hr.getStatus().observedPostRenderersDigest).isNull();
         assertThat(hr.getStatus().observedCommonMetadataDigest).isNull();
     }
@@ -173,32 +173,32 @@ class PostRenderLifecycleTest {
     void hooksArePostRenderedUnlessTheStrategyIsNohooks() throws Exception {
         String hook = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-marker\n  annotations:\n"
                 + "    helm.sh/hook: post-install,post-upgrade\ndata:\n  at: install\n";
-        LoadedChart chart = fx.chart("hooked", "1.0.0", Map.of("settings.yaml", configMap("{{ .Release.Name }}-settings", "  a: b\n"),
+        LoadedChart chart = fx.chart("pr-hooked", "1.0.0", Map.of("settings.yaml", configMap("{{ .Release.Name }}-settings", "  a: b\n"),
                 "marker.yaml", hook));
-        HelmRelease combined = quiet("hooked");
+        HelmRelease combined = quiet("pr-hooked");
         combined.getSpec().postRenderers = List.of(kustomize(List.of(patch("- op: add\n  path: /data/patched\n  value: \"yes\"\n",
                 "ConfigMap")), null));
 
         fx.reconcile(combined, chart, Map.of());
 
-        assertThat(configMapNamed("hooked-marker").getData()).containsEntry("patched", "yes");
-        assertThat(configMapNamed("hooked-marker").getMetadata().getLabels()).containsEntry("helm.toolkit.fluxcd.io/name", "hooked");
-        assertThat(fx.storage("hooked").get(0).hooks().get(0).manifest).contains("patched: \"yes\"");
+        assertThat(configMapNamed("pr-hooked-marker").getData()).containsEntry("patched", "yes");
+        assertThat(configMapNamed("pr-hooked-marker").getMetadata().getLabels()).containsEntry("helm.toolkit.fluxcd.io/name", "pr-hooked");
+        assertThat(fx.storage("pr-hooked").get(0).hooks().get(0).manifest).contains("patched: \"yes\"");
 
-        HelmRelease nohooks = quiet("unhooked");
+        HelmRelease nohooks = quiet("pr-unhooked");
         nohooks.getSpec().postRenderStrategy = "nohooks";
         nohooks.getSpec().postRenderers = combined.getSpec().postRenderers;
         fx.reconcile(nohooks, chart, Map.of());
 
-        assertThat(configMapNamed("unhooked-settings").getData()).containsEntry("patched", "yes");
-        assertThat(configMapNamed("unhooked-marker").getData()).doesNotContainKey("patched");
-        assertThat(configMapNamed("unhooked-marker").getMetadata().getLabels()).doesNotContainKey("helm.toolkit.fluxcd.io/name");
+        assertThat(configMapNamed("pr-unhooked-settings").getData()).containsEntry("patched", "yes");
+        assertThat(configMapNamed("pr-unhooked-marker").getData()).doesNotContainKey("patched");
+        assertThat(configMapNamed("pr-unhooked-marker").getMetadata().getLabels()).doesNotContainKey("helm.toolkit.fluxcd.io/name");
     }
 
     @Test
     void changingThePostRenderersUpgrades() throws Exception {
-        HelmRelease hr = quiet("reshaped");
-        LoadedChart chart = chart("reshaped");
+        HelmRelease hr = quiet("pr-reshaped");
+        LoadedChart chart = chart("pr-reshaped");
         hr.getSpec().postRenderers = List.of(kustomize(null, List.of(image("nginx", null, "1.26"))));
         fx.reconcile(hr, chart, Map.of("message", "one"));
         assertThat(history(hr)).containsExactly("1:deployed:install");
@@ -214,7 +214,7 @@ class PostRenderLifecycleTest {
 
         assertThat(history(hr)).containsExactly("2:deployed:upgrade", "1:superseded:install");
         assertThat(condition(hr, "Ready")).isEqualTo("True/UpgradeSucceeded");
-        assertThat(deployment("reshaped-web").getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
+        assertThat(deployment("pr-reshaped-web").getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.27");
         assertThat(hr.getStatus().observedPostRenderersDigest).isEqualTo(PostRenderDigest.postRenderers(hr.getSpec().postRenderers));
 
         LifecycleFixture.bump(hr);
@@ -223,16 +223,16 @@ class PostRenderLifecycleTest {
         fx.reconcile(hr, chart, Map.of("message", "one"));
 
         assertThat(history(hr)).startsWith("3:deployed:upgrade");
-        assertThat(deployment("reshaped-web").getMetadata().getLabels()).containsEntry("tier", "front");
+        assertThat(deployment("pr-reshaped-web").getMetadata().getLabels()).containsEntry("tier", "front");
     }
 
     @Test
     void aMalformedPatchOrOneMatchingNothingFailsTheUpgradeAndLeavesTheDeployedObjects() throws Exception {
-        HelmRelease hr = quiet("guarded");
-        LoadedChart chart = chart("guarded");
+        HelmRelease hr = quiet("pr-guarded");
+        LoadedChart chart = chart("pr-guarded");
         fx.reconcile(hr, chart, Map.of("message", "one"));
         assertThat(condition(hr, "Ready")).isEqualTo("True/InstallSucceeded");
-        String resourceVersion = configMapNamed("guarded-settings").getMetadata().getResourceVersion();
+        String resourceVersion = configMapNamed("pr-guarded-settings").getMetadata().getResourceVersion();
 
         LifecycleFixture.bump(hr);
         hr.getSpec().postRenderers = List.of(kustomize(null, List.of(image("nginx", null, "1.27"))),
@@ -242,10 +242,10 @@ class PostRenderLifecycleTest {
         assertThat(condition(hr, "Released")).isEqualTo("False/UpgradeFailed");
         assertThat(message(hr, "Released")).contains("error while running post render on files: spec.postRenderers[1].kustomize: ",
                 "unable to parse SM or JSON patch");
-        assertThat(fx.revisions("guarded").get(0)).startsWith("2:failed:Upgrade \"guarded\" failed: error while running post render");
-        assertThat(fx.revisions("guarded").get(1)).isEqualTo("1:deployed:Install complete");
-        assertThat(configMapNamed("guarded-settings").getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
-        assertThat(configMapNamed("guarded-settings").getData()).containsEntry("message", "one");
+        assertThat(fx.revisions("pr-guarded").get(0)).startsWith("2:failed:Upgrade \"pr-guarded\" failed: error while running post render");
+        assertThat(fx.revisions("pr-guarded").get(1)).isEqualTo("1:deployed:Install complete");
+        assertThat(configMapNamed("pr-guarded-settings").getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
+        assertThat(configMapNamed("pr-guarded-settings").getData()).containsEntry("message", "one");
 
         LifecycleFixture.bump(hr);
         hr.getSpec().postRenderers = List.of(kustomize(List.of(
@@ -255,8 +255,8 @@ class PostRenderLifecycleTest {
         assertThat(condition(hr, "Released")).isEqualTo("False/UpgradeFailed");
         assertThat(message(hr, "Released")).contains("spec.postRenderers[0].kustomize: ",
                 "no resource matches strategic merge patch \"Deployment.v1.apps/no-such-deployment.[noNs]\"");
-        assertThat(fx.revisions("guarded")).filteredOn(r -> r.contains(":deployed:")).containsExactly("1:deployed:Install complete");
-        assertThat(configMapNamed("guarded-settings").getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
-        assertThat(deployment("guarded-web").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(fx.revisions("pr-guarded")).filteredOn(r -> r.contains(":deployed:")).containsExactly("1:deployed:Install complete");
+        assertThat(configMapNamed("pr-guarded-settings").getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
+        assertThat(deployment("pr-guarded-web").getSpec().getReplicas()).isEqualTo(1);
     }
 }

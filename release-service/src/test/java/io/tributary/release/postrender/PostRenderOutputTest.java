@@ -64,6 +64,59 @@ class PostRenderOutputTest {
     }
 
     @Test
+    void scalarsKustomizeFoldedAreWrittenOnOneLineAsHelmsKyamlWritesThem() throws Exception {
+        // kubectl kustomize's output, and what Helm 4's splitAndDeannotate (kio.ParseAll, kio.StringAll) makes of it
+        String output = """
+                apiVersion: v1
+                data:
+                  colon: 'a: b'
+                  long: this is a very long string value with many spaces that goes well beyond eighty
+                    characters in total length for sure
+                  multi: |
+                    line one
+                      line two, indented
+                  "on": "yes"
+                kind: ConfigMap
+                metadata:
+                  annotations:
+                    postrenderer.helm.sh/postrender-filename: chart/templates/a b.yaml
+                  name: settings
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - args:
+                        - --flag=a very long argument of a container that Kustomize folds when it passes eighty
+                          columns
+                        - -b
+                        name: c
+                """;
+
+        List<RenderedDocument> documents = KustomizeOutput.split(output, "");
+
+        assertThat(documents.get(0).content()).isEqualTo("""
+                apiVersion: v1
+                data:
+                  colon: 'a: b'
+                  long: this is a very long string value with many spaces that goes well beyond eighty characters in total length for sure
+                  multi: |
+                    line one
+                      line two, indented
+                  "on": "yes"
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                """);
+        assertThat(documents.get(1).content()).contains(
+                "  - --flag=a very long argument of a container that Kustomize folds when it passes eighty columns\n        - -b\n");
+    }
+
+    @Test
     void aDocumentThatLostTheAnnotationGetsHelmsGeneratedName() throws Exception {
         List<RenderedDocument> documents = KustomizeOutput.split("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n", "hooks");
 
