@@ -196,6 +196,32 @@ class PostRenderLifecycleTest {
     }
 
     @Test
+    void driftIsJudgedAgainstThePostRenderedObjects() throws Exception {
+        HelmRelease hr = quiet("pr-drift");
+        hr.getSpec().driftDetection = new HelmReleaseSpec.DriftDetection();
+        hr.getSpec().driftDetection.mode = "enabled";
+        hr.getSpec().postRenderers = List.of(kustomize(List.of(
+                patch("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: pr-drift-web\nspec:\n  replicas: 2\n", null)), null));
+        LoadedChart chart = chart("pr-drift");
+        fx.reconcile(hr, chart, Map.of("message", "one"));
+        String resourceVersion = deployment("pr-drift-web").getMetadata().getResourceVersion();
+
+        // in sync: the patched replicas and the added labels are what the release stored, so nothing has drifted
+        fx.reconcile(hr, chart, Map.of("message", "one"));
+        assertThat(history(hr)).containsExactly("1:deployed:install");
+        assertThat(deployment("pr-drift-web").getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
+
+        // a change to a post-rendered field is drift, corrected to the post-rendered value
+        fx.client.apps().deployments().inNamespace(NS).withName("pr-drift-web").edit(d -> {
+            d.getSpec().setReplicas(5);
+            return d;
+        });
+        fx.reconcile(hr, chart, Map.of("message", "one"));
+        assertThat(history(hr)).containsExactly("1:deployed:install");
+        assertThat(deployment("pr-drift-web").getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    @Test
     void changingThePostRenderersUpgrades() throws Exception {
         HelmRelease hr = quiet("pr-reshaped");
         LoadedChart chart = chart("pr-reshaped");
