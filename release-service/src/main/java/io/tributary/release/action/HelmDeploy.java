@@ -12,6 +12,7 @@ import io.tributary.release.chart.RenderedDocument;
 import io.tributary.release.hooks.HookEvent;
 import io.tributary.release.hooks.HookExecutor;
 import io.tributary.release.plan.HelmStatus;
+import io.tributary.release.postrender.PostRendering;
 import io.tributary.release.storage.HelmReleaseRecord;
 import io.tributary.release.storage.HookRecord;
 import io.tributary.release.wait.HealthChecks;
@@ -156,7 +157,8 @@ final class HelmDeploy {
         try {
             Path valuesFile = req.workDir().resolve("values-" + pending.version() + ".yaml");
             YAML.writeValue(valuesFile.toFile(), req.values());
-            rendered = kit.renderer.render(req.chart(), req.releaseName(), req.releaseNamespace(), valuesFile);
+            rendered = kit.renderer.render(req.chart(), req.releaseName(), req.releaseNamespace(), valuesFile,
+                    PostRendering.of(req.object(), kit.kustomize));
         } catch (ChartRenderer.RenderFailure | IOException e) {
             return fail(req, observed, pending, failedPrefix, e.getMessage());
         }

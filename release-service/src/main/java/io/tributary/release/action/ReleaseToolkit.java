@@ -7,6 +7,7 @@ import io.tributary.release.apply.ManifestApplier;
 import io.tributary.release.chart.ChartRenderer;
 import io.tributary.release.chart.HelmEngine;
 import io.tributary.release.hooks.HookExecutor;
+import io.tributary.release.postrender.KubectlKustomize;
 import io.tributary.release.storage.ReleaseStorage;
 import io.tributary.release.wait.ReadinessWaiter;
 
@@ -21,8 +22,13 @@ public final class ReleaseToolkit {
     final CrdInstaller crds;
     final ChartRenderer renderer;
     final ReleaseEvents events;
+    final KubectlKustomize kustomize;
 
     public ReleaseToolkit(KubernetesClient client, HelmEngine engine, ReleaseEvents events) {
+        this(client, engine, events, KubectlKustomize.installed());
+    }
+
+    public ReleaseToolkit(KubernetesClient client, HelmEngine engine, ReleaseEvents events, KubectlKustomize kustomize) {
         this.storage = new ReleaseStorage(client);
         this.cluster = new ClusterObjects(client);
         this.applier = new ManifestApplier(cluster);
@@ -31,6 +37,7 @@ public final class ReleaseToolkit {
         this.crds = new CrdInstaller(cluster, waiter);
         this.renderer = new ChartRenderer(engine);
         this.events = events;
+        this.kustomize = kustomize;
     }
 
     public ReleaseStorage storage() {

@@ -3,6 +3,7 @@ package io.tributary.release.chart;
 import io.tributary.release.apply.KindOrder;
 import io.tributary.release.hooks.Hook;
 import io.tributary.release.hooks.HookParser;
+import io.tributary.release.postrender.PostRendering;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * <p>The Helm library's template call returns the release manifest only, which leaves hooks out. So before rendering,
  * the {@code helm.sh/hook} annotation keys in the chart's templates are masked ({@link #maskHooks}); the hooks then
  * render as ordinary documents, the mask is lifted from the output, and {@link HookParser} sorts them out as Helm's
- * manifest sorter would.
+ * manifest sorter would. With a HelmRelease's {@link PostRendering}, the documents pass the post-renderers before they
+ * are sorted, so the objects applied, the hooks and the manifest stored are the post-rendered ones, as in Helm.
  */
 public final class ChartRenderer {
 
@@ -58,6 +60,26 @@ public final class ChartRenderer {
     }
 
     public Rendered render(LoadedChart chart, String releaseName, String namespace, Path valuesFile) throws RenderFailure {
+        try {
+            return sort(documents(chart, releaseName, namespace, valuesFile));
+        } catch (HookParser.InvalidHookException e) {
+            throw new RenderFailure(e.getMessage());
+        }
+    }
+
+    /** As {@link #render(LoadedChart, String, String, Path)}, the documents post-rendered before they are sorted. */
+    public Rendered render(LoadedChart chart, String releaseName, String namespace, Path valuesFile, PostRendering postRendering)
+            throws RenderFailure, InterruptedException {
+        List<RenderedDocument> documents = documents(chart, releaseName, namespace, valuesFile);
+        try {
+            return sort(postRendering.render(documents));
+        } catch (PostRendering.PostRenderFailure | HookParser.InvalidHookException e) {
+            throw new RenderFailure(e.getMessage());
+        }
+    }
+
+    private List<RenderedDocument> documents(LoadedChart chart, String releaseName, String namespace, Path valuesFile)
+            throws RenderFailure {
         String output;
         try {
             output = engine.render(chart.dir(), releaseName, namespace, valuesFile).replace(MASK, HookParser.HOOK);
@@ -65,8 +87,8 @@ public final class ChartRenderer {
             throw new RenderFailure(e.getMessage().replace(MASK, HookParser.HOOK));
         }
         try {
-            return sort(ManifestDocuments.split(output));
-        } catch (ManifestDocuments.InvalidManifestException | HookParser.InvalidHookException e) {
+            return ManifestDocuments.split(output);
+        } catch (ManifestDocuments.InvalidManifestException e) {
             throw new RenderFailure(e.getMessage());
         }
     }

@@ -11,6 +11,7 @@ import io.tributary.api.helm.HelmReleaseSpec;
 import io.tributary.release.action.ReleaseEvents;
 import io.tributary.release.action.ReleaseToolkit;
 import io.tributary.release.chart.HelmEngine;
+import io.tributary.release.postrender.KubectlKustomize;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,20 +67,22 @@ final class ReleaseClusters implements AutoCloseable {
     private final KubernetesClient local;
     private final HelmEngine engine;
     private final ReleaseEvents events;
+    private final KubectlKustomize kustomize;
     private final Optional<String> defaultServiceAccount;
     private final int capacity;
     private final ReleaseRun localRun;
     private final ReleaseToolkit localKit;
     private final Map<Target, Entry> clients = new LinkedHashMap<>(16, 0.75f, true);
 
-    ReleaseClusters(KubernetesClient local, HelmEngine engine, ReleaseEvents events, Optional<String> defaultServiceAccount,
-            int capacity) {
+    ReleaseClusters(KubernetesClient local, HelmEngine engine, ReleaseEvents events, KubectlKustomize kustomize,
+            Optional<String> defaultServiceAccount, int capacity) {
         this.local = local;
         this.engine = engine;
         this.events = events;
+        this.kustomize = kustomize;
         this.defaultServiceAccount = defaultServiceAccount.filter(s -> !s.isBlank());
         this.capacity = capacity;
-        this.localKit = new ReleaseToolkit(local, engine, events);
+        this.localKit = new ReleaseToolkit(local, engine, events, kustomize);
         this.localRun = new ReleaseRun(localKit);
     }
 
@@ -126,7 +129,7 @@ final class ReleaseClusters implements AutoCloseable {
             config.setImpersonateUsername(user);
         }
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        Entry entry = new Entry(client, new ReleaseRun(new ReleaseToolkit(client, engine, events)));
+        Entry entry = new Entry(client, new ReleaseRun(new ReleaseToolkit(client, engine, events, kustomize)));
         synchronized (clients) {
             Entry raced = clients.putIfAbsent(target, entry);
             if (raced != null) {

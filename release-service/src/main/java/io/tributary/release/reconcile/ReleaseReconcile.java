@@ -22,6 +22,7 @@ import io.tributary.release.events.ReleaseEventPublisher;
 import io.tributary.release.plan.ReleaseHistory;
 import io.tributary.release.plan.ReleaseOptions;
 import io.tributary.release.plan.Snapshot;
+import io.tributary.release.postrender.KubectlKustomize;
 import io.tributary.release.values.ValuesComposer;
 import io.tributary.release.wait.HealthChecks;
 import jakarta.annotation.PostConstruct;
@@ -87,6 +88,13 @@ public class ReleaseReconcile {
     /** Clients kept for remote clusters and impersonated identities. */
     @ConfigProperty(name = "tributary.helm.cluster-client-cache-size", defaultValue = "16")
     int clusterClientCacheSize;
+    /** The kubectl whose embedded Kustomize post-renders releases, and the bounds of one build. */
+    @ConfigProperty(name = "tributary.helm.kubectl", defaultValue = "kubectl")
+    String kubectl;
+    @ConfigProperty(name = "tributary.helm.post-render-timeout", defaultValue = "60s")
+    Duration postRenderTimeout;
+    @ConfigProperty(name = "tributary.helm.max-post-render-bytes", defaultValue = "33554432")
+    long maxPostRenderBytes;
 
     private ReleaseClusters clusters;
     private ChartCache charts;
@@ -94,7 +102,8 @@ public class ReleaseReconcile {
 
     @PostConstruct
     void init() {
-        clusters = new ReleaseClusters(client, new HelmEngine(), new Events(), defaultServiceAccount, clusterClientCacheSize);
+        clusters = new ReleaseClusters(client, new HelmEngine(), new Events(), new KubectlKustomize(kubectl, postRenderTimeout,
+                maxPostRenderBytes), defaultServiceAccount, clusterClientCacheSize);
         dependencies = new Dependencies(client);
         try {
             charts = new ChartCache(new ChartLoader(maxChartBytes, maxChartFileBytes, maxChartUnpackedBytes)::load,

@@ -15,6 +15,7 @@ import io.tributary.release.plan.Plan;
 import io.tributary.release.plan.ReleaseHistory;
 import io.tributary.release.plan.ReleaseTarget;
 import io.tributary.release.plan.Snapshot;
+import io.tributary.release.postrender.PostRenderDigest;
 import io.tributary.release.values.ValuesDigest;
 import java.time.Duration;
 import java.util.Map;
@@ -50,7 +51,8 @@ public final class ReleaseRun {
         HelmRelease release = req.object();
         String valuesDigest = ValuesDigest.of(req.values());
         DesiredRelease desired = new DesiredRelease(req.releaseName(), req.releaseNamespace(), req.storageNamespace(),
-                req.chart().name(), req.chart().version(), valuesDigest, null, null);
+                req.chart().name(), req.chart().version(), valuesDigest, PostRenderDigest.postRenderers(release.getSpec().postRenderers),
+                PostRenderDigest.commonMetadata(release.getSpec().commonMetadata));
         Optional<ReleaseTarget.Change> moved = ReleaseTarget.changed(status.storageNamespace, ReleaseHistory.of(status.history), desired,
                 req.chart().name());
         if (moved.isPresent() && ReleaseTarget.mustUninstall(moved.get(), release.getSpec().upgrade == null ? null

@@ -69,7 +69,8 @@ class ReleaseClustersTest {
                 .endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName("deployer")
                 .endRoleRef().addNewSubject().withKind("ServiceAccount").withName("deployer").withNamespace(NS).endSubject()
                 .build()).create();
-        clusters = new ReleaseClusters(local, new HelmEngine(), ReleaseEvents.NONE, Optional.empty(), 4);
+        clusters = new ReleaseClusters(local, new HelmEngine(), ReleaseEvents.NONE,
+                io.tributary.release.postrender.KubectlKustomize.installed(), Optional.empty(), 4);
     }
 
     @AfterAll
