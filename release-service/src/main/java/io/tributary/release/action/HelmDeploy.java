@@ -126,6 +126,7 @@ final class HelmDeploy {
         HelmReleaseRecord current = history.get(0);
         HelmReleaseRecord pending = target.asRevision(current.version() + 1, HelmStatus.PENDING_ROLLBACK.value(),
                 "Rollback to " + toVersion, now()).withApplyMethod(options.ssa());
+        makeRoom(req);
         save(req, observed, pending);
         List<RenderedDocument> objects;
         try {
@@ -146,13 +147,13 @@ final class HelmDeploy {
         }
         HelmReleaseRecord deployed = pending.withStatus(HelmStatus.DEPLOYED.value(), "Rollback to " + toVersion);
         save(req, observed, deployed);
-        prune(req);
         return new Result(deployed, null);
     }
 
     private Result deploy(ReleaseRequest req, ObservedReleases observed, Options options, HelmReleaseRecord pending,
             Optional<HelmReleaseRecord> current, HookEvent pre, HookEvent post, String operation, String done, String failedPrefix)
             throws InterruptedException {
+        makeRoom(req);
         ChartRenderer.Rendered rendered;
         try {
             Path valuesFile = req.workDir().resolve("values-" + pending.version() + ".yaml");
@@ -180,7 +181,6 @@ final class HelmDeploy {
         }
         HelmReleaseRecord deployed = release.withStatus(HelmStatus.DEPLOYED.value(), done);
         save(req, observed, deployed);
-        prune(req);
         return new Result(deployed, null);
     }
 
@@ -247,11 +247,12 @@ final class HelmDeploy {
         observed.observe(record);
     }
 
-    private void prune(ReleaseRequest req) {
+    /** Before a new revision is first stored, as Helm's storage makes room for it under {@code maxHistory}. */
+    private void makeRoom(ReleaseRequest req) {
         try {
-            kit.storage.prune(req.storageNamespace(), req.releaseName(), req.maxHistory());
-        } catch (IOException e) {
-            // pruning is retried on the next release; the revision itself is stored
+            kit.storage.makeRoom(req.storageNamespace(), req.releaseName(), req.maxHistory());
+        } catch (IOException | RuntimeException e) {
+            // pruning is retried before the next revision; this one is stored regardless
         }
     }
 

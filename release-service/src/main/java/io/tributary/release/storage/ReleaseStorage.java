@@ -119,13 +119,33 @@ public class ReleaseStorage {
         client.secrets().inNamespace(namespace).withName(secretName(release, version)).delete();
     }
 
-    /** Removes revisions beyond {@code maxHistory} (0 keeps all), oldest first, never the newest. */
-    public void prune(String namespace, String release, int maxHistory) throws IOException {
+    /**
+     * Helm's {@code Storage.Create} with {@code MaxHistory} ({@code removeLeastRecent(name, maxHistory-1)}): before a new
+     * revision is stored, the oldest revisions go until {@code maxHistory - 1} are left, never the last deployed one, so
+     * that a run of failed upgrades cannot prune away the revision a rollback needs. 0 (or less) keeps everything.
+     */
+    public void makeRoom(String namespace, String release, int maxHistory) throws IOException {
         if (maxHistory <= 0) {
             return;
         }
-        List<HelmReleaseRecord> records = history(namespace, release);
-        for (HelmReleaseRecord old : records.subList(Math.min(maxHistory, records.size()), records.size())) {
+        int maximum = maxHistory - 1;
+        List<HelmReleaseRecord> newestFirst = history(namespace, release);
+        if (newestFirst.size() <= maximum) {
+            return;
+        }
+        Optional<HelmReleaseRecord> lastDeployed = newestFirst.stream().filter(r -> "deployed".equals(r.status())).findFirst();
+        List<HelmReleaseRecord> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        List<HelmReleaseRecord> toDelete = new ArrayList<>();
+        for (HelmReleaseRecord r : oldestFirst) {
+            if (oldestFirst.size() - toDelete.size() == maximum) {
+                break;
+            }
+            if (lastDeployed.isEmpty() || r.version() != lastDeployed.get().version()) {
+                toDelete.add(r);
+            }
+        }
+        for (HelmReleaseRecord old : toDelete) {
             delete(namespace, release, old.version());
         }
     }

@@ -245,4 +245,26 @@ class RemediationLifecycleTest {
         assertThat(hr.getStatus().failures).isNull();
         assertThat(fx.client.configMaps().inNamespace(NS).withName("retrying-cm").get().getData()).containsEntry("v", "three");
     }
+
+    @Test
+    void maxHistoryPrunesTheOldestRevisionsButNeverTheLastDeployed() throws Exception {
+        HelmRelease hr = release("pruned");
+        hr.getSpec().maxHistory = 2;
+        for (int v = 1; v <= 3; v++) {
+            LifecycleFixture.bump(hr);
+            fx.reconcile(hr, fx.chart("pruned", "1." + v + ".0", Map.of("cm.yaml", configMap("pruned-cm", "  v: \"" + v + "\"\n"))), Map.of());
+        }
+        assertThat(fx.revisions("pruned")).containsExactly("3:deployed:Upgrade complete", "2:superseded:Upgrade complete");
+
+        // failed upgrades, retried without remediation: each new revision makes room, but the deployed 3 stays
+        hr.getSpec().upgrade = new HelmReleaseSpec.Upgrade();
+        hr.getSpec().upgrade.strategy = new HelmReleaseSpec.ActionStrategy();
+        hr.getSpec().upgrade.strategy.name = "RetryOnFailure";
+        LifecycleFixture.bump(hr);
+        LoadedChart broken = fx.chart("pruned", "2.0.0", Map.of("cm.yaml", configMap("pruned-cm", "  v: broken\n"), "g.yaml", GIZMO));
+        fx.reconcile(hr, broken, Map.of());
+        assertThat(fx.revisions("pruned")).extracting(r -> r.substring(0, r.indexOf(':', 2))).containsExactly("4:failed", "3:deployed");
+        fx.reconcile(hr, broken, Map.of());
+        assertThat(fx.revisions("pruned")).extracting(r -> r.substring(0, r.indexOf(':', 2))).containsExactly("5:failed", "3:deployed");
+    }
 }
