@@ -156,8 +156,15 @@ class HelmReleaseLoadBench {
     }
 
     private static HelmRelease release(int index) {
+        HelmRelease release = release("app-" + index, "bench-" + index % NAMESPACES);
+        release.getSpec().values = Map.of("greeting", "hello-" + index);
+        return release;
+    }
+
+    /** A HelmRelease of the bench chart from the bench repository, installed and upgraded without waiting. */
+    static HelmRelease release(String name, String namespace) {
         HelmRelease release = new HelmRelease();
-        release.setMetadata(new ObjectMetaBuilder().withName("app-" + index).withNamespace("bench-" + index % NAMESPACES).build());
+        release.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         HelmReleaseSpec spec = new HelmReleaseSpec();
         spec.interval = "1h";
         spec.chart = new HelmReleaseSpec.HelmChartTemplate();
@@ -172,7 +179,6 @@ class HelmReleaseLoadBench {
         spec.install.disableWait = true;
         spec.upgrade = new HelmReleaseSpec.Upgrade();
         spec.upgrade.disableWait = true;
-        spec.values = Map.of("greeting", "hello-" + index);
         release.setSpec(spec);
         return release;
     }

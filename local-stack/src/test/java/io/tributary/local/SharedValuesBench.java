@@ -2,7 +2,6 @@ package io.tributary.local;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.helm.HelmReleaseSpec;
 import io.tributary.api.helm.HelmReleaseStatus;
@@ -105,29 +104,14 @@ class SharedValuesBench {
     }
 
     private static HelmRelease release(int index) {
-        HelmRelease release = new HelmRelease();
-        release.setMetadata(new ObjectMetaBuilder().withName("app-" + index).withNamespace(NS).build());
-        HelmReleaseSpec spec = new HelmReleaseSpec();
-        spec.interval = "1h";
-        spec.chart = new HelmReleaseSpec.HelmChartTemplate();
-        spec.chart.spec = new HelmReleaseSpec.HelmChartTemplateSpec();
-        spec.chart.spec.chart = "bench";
-        spec.chart.spec.version = "1.0.0";
-        spec.chart.spec.sourceRef = new HelmReleaseSpec.CrossNamespaceObjectReference();
-        spec.chart.spec.sourceRef.kind = "HelmRepository";
-        spec.chart.spec.sourceRef.name = "charts";
-        spec.chart.spec.sourceRef.namespace = HelmReleaseLoadBench.REPO_NAMESPACE;
-        spec.install = new HelmReleaseSpec.Install();
-        spec.install.disableWait = true;
-        spec.upgrade = new HelmReleaseSpec.Upgrade();
-        spec.upgrade.disableWait = true;
+        HelmRelease release = HelmReleaseLoadBench.release("app-" + index, NS);
+        HelmReleaseSpec spec = release.getSpec();
         HelmReleaseSpec.ValuesReference shared = new HelmReleaseSpec.ValuesReference();
         shared.kind = "ConfigMap";
         shared.name = "shared";
         shared.valuesKey = "greeting";
         shared.targetPath = "greeting";
         spec.valuesFrom = List.of(shared);
-        release.setSpec(spec);
         return release;
     }
 }

@@ -92,7 +92,7 @@ final class HelmDeploy {
                 new HelmReleaseRecord.Info(now, now, null, "Initial install underway", HelmStatus.PENDING_INSTALL.value(), null),
                 req.chart().record(), req.values(), "", List.of(), version, req.releaseNamespace())
                 .withApplyMethod(options.ssa());
-        return deploy(req, observed, options, pending, Optional.empty(), HookEvent.PRE_INSTALL, HookEvent.POST_INSTALL,
+        return deploy(req, observed, options, history, pending, Optional.empty(), HookEvent.PRE_INSTALL, HookEvent.POST_INSTALL,
                 "install", "Install complete", "Release \"" + req.releaseName() + "\" failed: ");
     }
 
@@ -112,7 +112,7 @@ final class HelmDeploy {
                         HelmStatus.PENDING_UPGRADE.value(), null),
                 req.chart().record(), req.values(), "", List.of(), last.version() + 1, req.releaseNamespace())
                 .withApplyMethod(options.ssa());
-        return deploy(req, observed, options, pending, Optional.of(current), HookEvent.PRE_UPGRADE, HookEvent.POST_UPGRADE,
+        return deploy(req, observed, options, history, pending, Optional.of(current), HookEvent.PRE_UPGRADE, HookEvent.POST_UPGRADE,
                 "update", "Upgrade complete", "Upgrade \"" + req.releaseName() + "\" failed: ");
     }
 
@@ -126,7 +126,7 @@ final class HelmDeploy {
         HelmReleaseRecord current = history.get(0);
         HelmReleaseRecord pending = target.asRevision(current.version() + 1, HelmStatus.PENDING_ROLLBACK.value(),
                 "Rollback to " + toVersion, now()).withApplyMethod(options.ssa());
-        makeRoom(req);
+        makeRoom(req, history);
         save(req, observed, pending);
         List<RenderedDocument> objects;
         try {
@@ -150,10 +150,10 @@ final class HelmDeploy {
         return new Result(deployed, null);
     }
 
-    private Result deploy(ReleaseRequest req, ObservedReleases observed, Options options, HelmReleaseRecord pending,
-            Optional<HelmReleaseRecord> current, HookEvent pre, HookEvent post, String operation, String done, String failedPrefix)
-            throws InterruptedException {
-        makeRoom(req);
+    private Result deploy(ReleaseRequest req, ObservedReleases observed, Options options, List<HelmReleaseRecord> history,
+            HelmReleaseRecord pending, Optional<HelmReleaseRecord> current, HookEvent pre, HookEvent post, String operation, String done,
+            String failedPrefix) throws InterruptedException {
+        makeRoom(req, history);
         ChartRenderer.Rendered rendered;
         try {
             Path valuesFile = req.workDir().resolve("values-" + pending.version() + ".yaml");
@@ -248,10 +248,10 @@ final class HelmDeploy {
     }
 
     /** Before a new revision is first stored, as Helm's storage makes room for it under {@code maxHistory}. */
-    private void makeRoom(ReleaseRequest req) {
+    private void makeRoom(ReleaseRequest req, List<HelmReleaseRecord> history) {
         try {
-            kit.storage.makeRoom(req.storageNamespace(), req.releaseName(), req.maxHistory());
-        } catch (IOException | RuntimeException e) {
+            kit.storage.makeRoom(req.storageNamespace(), req.releaseName(), req.maxHistory(), history);
+        } catch (RuntimeException e) {
             // pruning is retried before the next revision; this one is stored regardless
         }
     }

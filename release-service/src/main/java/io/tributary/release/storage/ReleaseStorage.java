@@ -123,13 +123,13 @@ public class ReleaseStorage {
      * Helm's {@code Storage.Create} with {@code MaxHistory} ({@code removeLeastRecent(name, maxHistory-1)}): before a new
      * revision is stored, the oldest revisions go until {@code maxHistory - 1} are left, never the last deployed one, so
      * that a run of failed upgrades cannot prune away the revision a rollback needs. 0 (or less) keeps everything.
+     * {@code newestFirst} is the release's history as {@link #history} just read it.
      */
-    public void makeRoom(String namespace, String release, int maxHistory) throws IOException {
+    public void makeRoom(String namespace, String release, int maxHistory, List<HelmReleaseRecord> newestFirst) {
         if (maxHistory <= 0) {
             return;
         }
         int maximum = maxHistory - 1;
-        List<HelmReleaseRecord> newestFirst = history(namespace, release);
         if (newestFirst.size() <= maximum) {
             return;
         }

@@ -2,6 +2,7 @@ package io.tributary.release.action;
 
 import static io.tributary.release.action.LifecycleFixture.NS;
 import static io.tributary.release.action.LifecycleFixture.configMap;
+import static io.tributary.release.action.LifecycleFixture.deployment;
 import static io.tributary.release.action.LifecycleFixture.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,23 +149,6 @@ class ApplyMethodLifecycleTest {
         return hr;
     }
 
-    /** A Deployment of {@code app} whose pods run the given containers (YAML flow mappings). */
-    private static String deployment(String name, String app, String... containers) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: %1$s
-                spec:
-                  replicas: 1
-                  selector: {matchLabels: {app: %2$s}}
-                  template:
-                    metadata: {labels: {app: %2$s}}
-                    spec:
-                      containers:
-                """.formatted(name, app) + String.join("", java.util.Arrays.stream(containers).map(c -> "      - " + c + "\n").toList());
-    }
-
     private Deployment liveDeployment(String name) {
         return fx.client.apps().deployments().inNamespace(NS).withName(name).get();
     }
@@ -208,24 +192,7 @@ class ApplyMethodLifecycleTest {
 
     @Test
     void customResourcesStayOnJsonMerge() throws Exception {
-        String crd = """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: gadgets.csa.tributary.io
-                spec:
-                  group: csa.tributary.io
-                  scope: Namespaced
-                  names: {plural: gadgets, singular: gadget, kind: Gadget}
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                    schema:
-                      openAPIV3Schema:
-                        type: object
-                        x-kubernetes-preserve-unknown-fields: true
-                """;
+        String crd = LifecycleFixture.openCrd("csa.tributary.io", "gadgets", "gadget", "Gadget");
         String gadget = "apiVersion: csa.tributary.io/v1\nkind: Gadget\nmetadata:\n  name: g1\nspec:\n  size: %d\n  items: [%s]\n";
         HelmRelease hr = clientSide("gadgets");
         fx.reconcile(hr, fx.chart("gadgets", "1.0.0", Map.of("g.yaml", gadget.formatted(1, "{name: a}")), Map.of("crds/gadgets.yaml", crd)),

@@ -132,6 +132,45 @@ final class LifecycleFixture {
         return phases;
     }
 
+    /** A Deployment of {@code app} whose pods run the given containers (YAML flow mappings). */
+    static String deployment(String name, String app, String... containers) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %1$s
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: %2$s}}
+                  template:
+                    metadata: {labels: {app: %2$s}}
+                    spec:
+                      containers:
+                """.formatted(name, app) + String.join("", java.util.Arrays.stream(containers).map(c -> "      - " + c + "\n").toList());
+    }
+
+    /** A namespaced CRD {@code <plural>.<group>} of one served version v1 whose objects may hold any fields. */
+    static String openCrd(String group, String plural, String singular, String kind) {
+        return """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: %2$s.%1$s
+                spec:
+                  group: %1$s
+                  scope: Namespaced
+                  names: {plural: %2$s, singular: %3$s, kind: %4$s}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        x-kubernetes-preserve-unknown-fields: true
+                """.formatted(group, plural, singular, kind);
+    }
+
     static String configMap(String name, String data) {
         return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n" + data;
     }

@@ -450,24 +450,7 @@ class ReleaseLifecycleTest {
 
     @Test
     void chartCrdsAreCreatedBeforeTheObjectsThatNeedThem() throws Exception {
-        String crd = """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: widgets.lifecycle.tributary.io
-                spec:
-                  group: lifecycle.tributary.io
-                  scope: Namespaced
-                  names: {plural: widgets, singular: widget, kind: Widget}
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                    schema:
-                      openAPIV3Schema:
-                        type: object
-                        x-kubernetes-preserve-unknown-fields: true
-                """;
+        String crd = LifecycleFixture.openCrd("lifecycle.tributary.io", "widgets", "widget", "Widget");
         HelmRelease hr = release("widgets");
         fx.reconcile(hr, fx.chart("widgets", "1.0.0", Map.of("w.yaml",
                 "apiVersion: lifecycle.tributary.io/v1\nkind: Widget\nmetadata:\n  name: w1\nspec:\n  size: 3\n"),

@@ -59,19 +59,7 @@ class UninstallLifecycleTest {
     }
 
     private static String deployment(String name) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: %1$s
-                spec:
-                  replicas: 1
-                  selector: {matchLabels: {app: %1$s}}
-                  template:
-                    metadata: {labels: {app: %1$s}}
-                    spec:
-                      containers: [{name: web, image: nginx}]
-                """.formatted(name);
+        return LifecycleFixture.deployment(name, name, "{name: web, image: nginx}");
     }
 
     private static HelmRelease unwaited(String name) {
