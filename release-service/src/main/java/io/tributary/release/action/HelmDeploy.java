@@ -7,6 +7,7 @@ import io.tributary.release.apply.CrdPolicy;
 import io.tributary.release.apply.ManifestApplier;
 import io.tributary.release.cel.CelExpression;
 import io.tributary.release.chart.ChartRenderer;
+import io.tributary.release.chart.LoadedChart;
 import io.tributary.release.chart.ManifestDocuments;
 import io.tributary.release.chart.RenderedDocument;
 import io.tributary.release.hooks.HookEvent;
@@ -15,6 +16,7 @@ import io.tributary.release.plan.HelmStatus;
 import io.tributary.release.postrender.PostRendering;
 import io.tributary.release.storage.HelmReleaseRecord;
 import io.tributary.release.storage.HookRecord;
+import io.tributary.release.values.PreservedValues;
 import io.tributary.release.wait.HealthChecks;
 import io.tributary.release.wait.ReadinessWaiter;
 import java.io.IOException;
@@ -92,7 +94,7 @@ final class HelmDeploy {
                 new HelmReleaseRecord.Info(now, now, null, "Initial install underway", HelmStatus.PENDING_INSTALL.value(), null),
                 req.chart().record(), req.values(), "", List.of(), version, req.releaseNamespace())
                 .withApplyMethod(options.ssa());
-        return deploy(req, observed, options, history, pending, Optional.empty(), HookEvent.PRE_INSTALL, HookEvent.POST_INSTALL,
+        return deploy(req, req.chart(), observed, options, history, pending, Optional.empty(), HookEvent.PRE_INSTALL, HookEvent.POST_INSTALL,
                 "install", "Install complete", "Release \"" + req.releaseName() + "\" failed: ");
     }
 
@@ -104,16 +106,25 @@ final class HelmDeploy {
         }
         HelmReleaseRecord last = history.get(0);
         Options options = given.resolve(last);
-        // Helm upgrades from the deployed revision, or the last one when none is deployed
-        HelmReleaseRecord current = history.stream().filter(r -> HelmStatus.DEPLOYED.value().equals(r.status())).findFirst().orElse(last);
+        HelmReleaseRecord current = PreservedValues.upgradeBase(history).orElseThrow();
+        LoadedChart chart = req.chart();
+        if (req.preserveValues()) {
+            // the request's values are already folded over current's (ReleaseRun); the chart renders with its defaults
+            try {
+                chart = chart.withDefaults(PreservedValues.chartDefaults(current),
+                        req.workDir().resolve("chart-v" + (last.version() + 1)));
+            } catch (IOException | RuntimeException e) {
+                throw new ActionReconciler.ActionError("upgrade: failed to rebuild old values: " + e.getMessage());
+            }
+        }
         String now = now();
         HelmReleaseRecord pending = new HelmReleaseRecord(req.releaseName(),
                 new HelmReleaseRecord.Info(current.info().firstDeployed(), now, null, "Preparing upgrade",
                         HelmStatus.PENDING_UPGRADE.value(), null),
-                req.chart().record(), req.values(), "", List.of(), last.version() + 1, req.releaseNamespace())
+                chart.record(), req.values(), "", List.of(), last.version() + 1, req.releaseNamespace())
                 .withApplyMethod(options.ssa());
-        return deploy(req, observed, options, history, pending, Optional.of(current), HookEvent.PRE_UPGRADE, HookEvent.POST_UPGRADE,
-                "update", "Upgrade complete", "Upgrade \"" + req.releaseName() + "\" failed: ");
+        return deploy(req, chart, observed, options, history, pending, Optional.of(current), HookEvent.PRE_UPGRADE,
+                HookEvent.POST_UPGRADE, "update", "Upgrade complete", "Upgrade \"" + req.releaseName() + "\" failed: ");
     }
 
     Result rollback(ReleaseRequest req, ObservedReleases observed, Options given, int toVersion) throws ActionReconciler.ActionError,
@@ -150,7 +161,7 @@ final class HelmDeploy {
         return new Result(deployed, null);
     }
 
-    private Result deploy(ReleaseRequest req, ObservedReleases observed, Options options, List<HelmReleaseRecord> history,
+    private Result deploy(ReleaseRequest req, LoadedChart chart, ObservedReleases observed, Options options, List<HelmReleaseRecord> history,
             HelmReleaseRecord pending, Optional<HelmReleaseRecord> current, HookEvent pre, HookEvent post, String operation, String done,
             String failedPrefix) throws InterruptedException {
         makeRoom(req, history);
@@ -158,7 +169,7 @@ final class HelmDeploy {
         try {
             Path valuesFile = req.workDir().resolve("values-" + pending.version() + ".yaml");
             YAML.writeValue(valuesFile.toFile(), req.values());
-            rendered = kit.renderer.render(req.chart(), req.releaseName(), req.releaseNamespace(), valuesFile,
+            rendered = kit.renderer.render(chart, req.releaseName(), req.releaseNamespace(), valuesFile,
                     PostRendering.of(req.object(), kit.kustomize));
         } catch (ChartRenderer.RenderFailure | IOException e) {
             return fail(req, observed, pending, failedPrefix, e.getMessage());
@@ -167,7 +178,8 @@ final class HelmDeploy {
         save(req, observed, release);
         if (options.crds() != null) {
             try {
-                kit.crds.apply(req.chart(), options.crds(), options.timeout());
+                kit.step(req);
+                kit.crds.apply(chart, options.crds(), options.timeout());
             } catch (ManifestApplier.ApplyFailure e) {
                 return fail(req, observed, release, failedPrefix, e.getMessage());
             }
@@ -200,8 +212,10 @@ final class HelmDeploy {
         Runnable record = () -> save(req, observed, release);
         try {
             if (!options.disableHooks()) {
+                kit.step(req);
                 kit.hooks.exec(release, pre, options.timeout(), options.ssa(), record);
             }
+            kit.step(req);
             List<ClusterObjects.Located> previous = current.isPresent()
                     ? kit.applier.locateExisting(ManifestDocuments.split(current.get().manifest()), req.releaseNamespace()) : List.of();
             Map<String, GenericKubernetesResource> originals = new HashMap<>();
@@ -214,10 +228,12 @@ final class HelmDeploy {
                 return "failed to delete objects no longer rendered: " + String.join("; ", deleteErrors);
             }
             if (!options.disableWait()) {
+                kit.step(req);
                 boolean legacy = req.spec().waitStrategy != null && "legacy".equals(req.spec().waitStrategy.name);
                 kit.waiter.await(applied, options.timeout(), options.waitForJobs(), legacy ? HealthChecks.NONE : healthChecks(req), legacy);
             }
             if (!options.disableHooks()) {
+                kit.step(req);
                 kit.hooks.exec(release, post, options.timeout(), options.ssa(), record);
             }
             return null;

@@ -20,7 +20,13 @@ import java.util.Optional;
  */
 final class HelmUninstall {
 
-    record Options(Duration timeout, boolean disableHooks, boolean keepHistory, DeletionPropagation propagation) {
+    record Options(Duration timeout, boolean disableHooks, boolean keepHistory, DeletionPropagation propagation, boolean persistentClient) {
+    }
+
+    private void step(Options options) {
+        if (!options.persistentClient()) {
+            kit.cluster.forgetDiscovery();
+        }
     }
 
     /** The revision uninstalled (as it was before), and the error if it failed; empty when nothing was stored. */
@@ -57,11 +63,14 @@ final class HelmUninstall {
         List<String> errors = new ArrayList<>();
         try {
             if (!options.disableHooks()) {
+                step(options);
                 kit.hooks.exec(uninstalling, HookEvent.PRE_DELETE, options.timeout(), true, record);
             }
+            step(options);
             List<ClusterObjects.Located> objects = kit.applier.locateExisting(ManifestDocuments.split(last.manifest()), last.namespace());
             errors.addAll(kit.applier.delete(objects, options.propagation()));
             if (!options.disableHooks()) {
+                step(options);
                 kit.hooks.exec(uninstalling, HookEvent.POST_DELETE, options.timeout(), true, record);
             }
         } catch (HookExecutor.HookFailure | ManifestDocuments.InvalidManifestException e) {

@@ -45,6 +45,21 @@ public record ReleaseRequest(
         return Durations.parseOr("spec.timeout", spec().timeout, DEFAULT_TIMEOUT);
     }
 
+    /** The same request with other values. */
+    public ReleaseRequest withValues(Map<String, Object> other) {
+        return new ReleaseRequest(object, status, chart, other, options, releaseName, releaseNamespace, storageNamespace, workDir);
+    }
+
+    /** {@code spec.upgrade.preserveValues}: upgrades reuse the values of the release they start from (Helm's ReuseValues). */
+    public boolean preserveValues() {
+        return spec().upgrade != null && Boolean.TRUE.equals(spec().upgrade.preserveValues);
+    }
+
+    /** {@code spec.persistentClient}, true unless set false: the REST mapping is kept for the whole action. */
+    public boolean persistentClient() {
+        return !Boolean.FALSE.equals(spec().persistentClient);
+    }
+
     public int maxHistory() {
         Integer max = spec().maxHistory;
         return max == null ? 5 : max;

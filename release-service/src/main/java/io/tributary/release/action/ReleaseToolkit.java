@@ -40,6 +40,13 @@ public final class ReleaseToolkit {
         this.kustomize = kustomize;
     }
 
+    /** Before each step of an action: without a persistent client, the REST mapping is read afresh (helm-controller). */
+    void step(ReleaseRequest req) {
+        if (!req.persistentClient()) {
+            cluster.forgetDiscovery();
+        }
+    }
+
     public ReleaseStorage storage() {
         return storage;
     }

@@ -69,6 +69,7 @@ public final class Test implements ActionReconciler {
         };
         String error = null;
         try {
+            kit.step(req);
             kit.hooks.exec(selection, HookEvent.TEST, req.timeout("spec.test.timeout", spec.timeout), true, record);
         } catch (HookExecutor.HookFailure e) {
             error = e.getMessage();

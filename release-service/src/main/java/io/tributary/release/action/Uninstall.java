@@ -37,7 +37,7 @@ public final class Uninstall implements ActionReconciler {
                             + "orphan, got '" + spec.deletionPropagation + "'");
                 };
         return new HelmUninstall.Options(req.timeout("spec.uninstall.timeout", spec.timeout), Boolean.TRUE.equals(spec.disableHooks),
-                Boolean.TRUE.equals(spec.keepHistory), propagation);
+                Boolean.TRUE.equals(spec.keepHistory), propagation, req.persistentClient());
     }
 
     @Override

@@ -27,6 +27,15 @@ public final class ClusterObjects {
         return client;
     }
 
+    /**
+     * Forgets what discovery said, so the next lookup of each kind reads it again: helm-controller's client with
+     * {@code persistentClient: false}, which re-reads its REST mapping for every step of an action. Kinds discovery did not
+     * know are never remembered, so CRDs created by an earlier step are seen either way.
+     */
+    public void forgetDiscovery() {
+        known.clear();
+    }
+
     /** A kind the API server does not serve (no CRD installed for it). */
     public static final class UnknownKindException extends Exception {
         public UnknownKindException(String message) {

@@ -34,6 +34,27 @@ public record LoadedChart(Path dir, HelmReleaseRecord.Chart record, List<CrdDocu
         return record.version();
     }
 
+    /**
+     * This chart with other default values, as Helm's upgrade sets {@code chart.Values} when it reuses values: a copy
+     * of the chart under {@code into} whose {@code values.yaml} holds {@code defaults}, so the shared copy stays as it is.
+     */
+    public LoadedChart withDefaults(Map<String, Object> defaults, Path into) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.toList()) {
+                Path target = into.resolve(dir.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        YAML.writeValue(into.resolve("values.yaml").toFile(), defaults);
+        HelmReleaseRecord.Chart r = record;
+        return new LoadedChart(into, new HelmReleaseRecord.Chart(r.metadata(), r.lock(), r.templates(), defaults, r.schema(), r.files(),
+                r.other()), crds);
+    }
+
     public static LoadedChart load(Path dir) throws IOException {
         Path chartYaml = dir.resolve("Chart.yaml");
         if (!Files.isRegularFile(chartYaml)) {

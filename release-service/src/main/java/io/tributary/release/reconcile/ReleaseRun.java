@@ -16,6 +16,7 @@ import io.tributary.release.plan.ReleaseHistory;
 import io.tributary.release.plan.ReleaseTarget;
 import io.tributary.release.plan.Snapshot;
 import io.tributary.release.postrender.PostRenderDigest;
+import io.tributary.release.values.PreservedValues;
 import io.tributary.release.values.ValuesDigest;
 import java.time.Duration;
 import java.util.Map;
@@ -50,8 +51,11 @@ public final class ReleaseRun {
         HelmReleaseStatus status = req.status();
         HelmRelease release = req.object();
         String valuesDigest = ValuesDigest.of(req.values());
+        if (req.preserveValues()) {
+            req = preserved(req);
+        }
         DesiredRelease desired = new DesiredRelease(req.releaseName(), req.releaseNamespace(), req.storageNamespace(),
-                req.chart().name(), req.chart().version(), valuesDigest, PostRenderDigest.postRenderers(release.getSpec().postRenderers),
+                req.chart().name(), req.chart().version(), ValuesDigest.of(req.values()), PostRenderDigest.postRenderers(release.getSpec().postRenderers),
                 PostRenderDigest.commonMetadata(release.getSpec().commonMetadata));
         Optional<ReleaseTarget.Change> moved = ReleaseTarget.changed(status.storageNamespace, ReleaseHistory.of(status.history), desired,
                 req.chart().name());
@@ -82,6 +86,19 @@ public final class ReleaseRun {
         Plan plan = atomic.run(req, desired, force.handle(), progress);
         status.lastReleaseRevision = ReleaseHistory.of(status.history).latest().map(Snapshot::version).orElse(null);
         return Outcome.apply(plan, status, req.generation(), interval);
+    }
+
+    /**
+     * With {@code upgrade.preserveValues}, the values an upgrade would store: the composed ones folded over the stored
+     * release's. Storage that cannot be read leaves the composed values; the release loop reports the storage error.
+     */
+    private ReleaseRequest preserved(ReleaseRequest req) {
+        try {
+            return req.withValues(PreservedValues.desiredConfig(req.values(), kit.storage().history(req.storageNamespace(),
+                    req.releaseName())));
+        } catch (java.io.IOException | RuntimeException e) {
+            return req;
+        }
     }
 
     /** The release moved (name, namespace, storage, chart): the old one is uninstalled, history and counters start again. */
