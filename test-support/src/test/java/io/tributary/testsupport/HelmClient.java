@@ -52,6 +52,31 @@ public final class HelmClient {
         return chart;
     }
 
+    /**
+     * {@code helm registry login} (when the registry asks for a password) and {@code helm push CHART.tgz
+     * oci://REGISTRY/NAMESPACE}: the chart lands in repository {@code NAMESPACE/<chart name>}, tagged with its version
+     * ({@code +} written {@code _}). Returns what Helm printed.
+     */
+    public static String push(Path chartTgz, OciRegistry registry, String namespace) {
+        Path ca = null;
+        if (registry.pki() != null) {
+            ca = chartTgz.resolveSibling("registry-ca-" + registry.host().replace(':', '-') + ".crt");
+            try {
+                Files.writeString(ca, registry.pki().caPem());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (registry.auth() == OciRegistry.Auth.BASIC) {
+            var login = Helm.registry().login().withHost(registry.host()).withUsername(OciRegistry.USER).withPassword(registry.password());
+            (ca == null ? login.plainHttp() : login.withCaFile(ca)).call();
+        } else if (registry.auth() != OciRegistry.Auth.NONE) {
+            throw new IllegalArgumentException("helm push needs a registry with basic auth or none, not " + registry.auth());
+        }
+        var push = Helm.push().withChart(chartTgz).withRemote(java.net.URI.create(registry.url(namespace)));
+        return (ca == null ? push.plainHttp() : push.withCaFile(ca)).call();
+    }
+
     /** {@code helm install NAME CHART -n NAMESPACE --set k=v...}. */
     public Release install(Path chart, String name, String namespace, Map<String, ?> values) {
         var install = new Helm(chart).install().withName(name).withNamespace(namespace).withKubeConfig(kubeconfig);

@@ -136,8 +136,7 @@ public class HelmChartBuilder {
             throw FetchFailure.waiting(Reasons.SOURCE_NOT_READY, "HelmRepository '" + namespace + "/" + spec.sourceRef.name + "' not found");
         }
         if (repo.getSpec() != null && repo.getSpec().type == HelmRepositorySpec.Type.OCI) {
-            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "charts from OCI HelmRepository '" + spec.sourceRef.name
-                    + "' are not supported yet", true);
+            return pullFromOci(chart, repo, status, generation, workspace);
         }
         if (repo.getStatus() == null || repo.getStatus().artifact == null) {
             throw FetchFailure.waiting(Reasons.SOURCE_NOT_READY, "HelmRepository '" + spec.sourceRef.name + "' has no index artifact yet");
@@ -157,7 +156,8 @@ public class HelmChartBuilder {
         } catch (IllegalArgumentException invalid) {
             throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.version: " + invalid.getMessage(), true);
         }
-        String revision = revision(version.version(), spec, generation, indexRevision);
+        String revision = revision(version.version(), spec, spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? -1 : generation,
+                indexRevision);
         if (status.artifact != null && revision.equals(status.artifact.revision) && spec.chart.equals(status.observedChartName)
                 && Objects.equals(status.observedGeneration, generation) && artifacts.exists(status.artifact.url)) {
             return new Packaged(null, spec.chart, indexRevision, status.observedValuesFiles == null ? List.of() : status.observedValuesFiles,
@@ -178,19 +178,63 @@ public class HelmChartBuilder {
             throw new FetchFailure(Reasons.CHART_PULL_ERROR, what + ": digest sha256:" + downloaded.sha256()
                     + " does not match the index's " + version.digest(), false);
         }
+        return packagePulled(chart, generation, downloaded.file(), version.version(), indexRevision, what, workspace);
+    }
+
+    /** Unpacks a pulled package, checks its name, merges values files and stores it under its revision. */
+    private Packaged packagePulled(HelmChart chart, long generation, Path file, String version, String sourceRevision, String what,
+            Workspace workspace) throws FetchFailure, IOException, InterruptedException {
+        HelmChartSpec spec = chart.getSpec();
         Path chartDir = workspace.dir().resolve("chart");
-        ChartArchive.extract(downloaded.file(), chartDir, limits(), what);
+        ChartArchive.extract(file, chartDir, limits(), what);
         ChartMetadata metadata = ChartMetadata.read(chartDir, spec.chart);
         if (!metadata.name().equals(spec.chart)) {
             throw new FetchFailure(Reasons.CHART_PULL_ERROR, what + " is named '" + metadata.name() + "' in its Chart.yaml", false);
         }
         List<String> valuesFiles = spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? List.of()
                 : ValuesFiles.apply(chartDir, spec.valuesFiles, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles), chartDir);
-        revision = revision(version.version(), spec, valuesFiles.isEmpty() ? -1 : generation, indexRevision);
+        String revision = revision(version, spec, valuesFiles.isEmpty() ? -1 : generation, sourceRevision);
         ChartMetadata.writeVersion(chartDir, metadata.version(), revision);
         ArtifactInfo stored = store(chart, metadata.name(), revision, chartDir);
-        return new Packaged(stored, metadata.name(), indexRevision, valuesFiles,
+        return new Packaged(stored, metadata.name(), sourceRevision, valuesFiles,
                 "pulled '" + metadata.name() + "' chart with version '" + revision + "'");
+    }
+
+    /**
+     * From a HelmRepository of {@code type: oci}: the version from the chart repository's tags (or as given), the same
+     * version stored at this generation is not pulled again (as source-controller's remote builder), else the chart is
+     * pulled by the digest its tag resolved to.
+     */
+    private Packaged pullFromOci(HelmChart chart, HelmRepository repo, HelmChartStatus status, long generation, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        HelmChartSpec spec = chart.getSpec();
+        var registry = OciCharts.registry(client, repo, spec.chart);
+        String where = "chart '" + spec.chart + "' of HelmRepository '" + spec.sourceRef.name + "'";
+        Optional<String> selected;
+        try {
+            selected = OciCharts.select(spec.version, registry::tags);
+        } catch (IllegalArgumentException invalid) {
+            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "spec.version: " + invalid.getMessage(), true);
+        } catch (FetchFailure failure) {
+            throw OciCharts.asChartFailure(failure, where);
+        }
+        String version = selected.orElseThrow(() -> new FetchFailure(Reasons.CHART_PULL_ERROR, "no '" + spec.chart
+                + "' chart with version matching '" + (spec.version == null ? "*" : spec.version) + "' in the tags of HelmRepository '"
+                + spec.sourceRef.name + "'", false));
+        String expected = revision(version, spec, spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? -1 : generation, null);
+        if (status.artifact != null && expected.equals(status.artifact.revision) && spec.chart.equals(status.observedChartName)
+                && Objects.equals(status.observedGeneration, generation) && artifacts.exists(status.artifact.url)) {
+            return new Packaged(null, spec.chart, null, status.observedValuesFiles == null ? List.of() : status.observedValuesFiles,
+                    "pulled '" + spec.chart + "' chart with version '" + expected + "'");
+        }
+        String what = "chart '" + spec.chart + "' " + version;
+        OciCharts.Pulled pulled;
+        try {
+            pulled = OciCharts.pull(registry, version, workspace.dir().resolve("chart.tgz"), maxChartBytes);
+        } catch (FetchFailure failure) {
+            throw OciCharts.asChartFailure(failure, what);
+        }
+        return packagePulled(chart, generation, pulled.file(), version, null, what, workspace);
     }
 
     /** Downloads the GitRepository or Bucket artifact, takes {@code spec.chart}, builds dependencies, merges values, stores it. */
