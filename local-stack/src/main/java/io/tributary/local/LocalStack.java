@@ -125,7 +125,9 @@ public final class LocalStack implements AutoCloseable {
                 environment(kubeconfigs, "artifact-service", "TRIBUTARY_ARTIFACT_UPLOAD_TOKEN", uploadToken), logs);
         startService("fetcher-service", base, List.of("-Dquarkus.http.port=" + ports.fetcher(),
                 "-Dtributary.fetcher.workspace-dir=" + work.resolve("workspaces"),
-                "-Dtributary.artifact-service.url=" + artifactUrl()), serviceArgs.getOrDefault("fetcher-service", List.of()),
+                "-Dtributary.artifact-service.url=" + artifactUrl(),
+                // Basic credentials for the CONNECT proxies of proxySecretRef: the JDK's HTTP client refuses them otherwise
+                "-Djdk.http.auth.tunneling.disabledSchemes="), serviceArgs.getOrDefault("fetcher-service", List.of()),
                 environment(kubeconfigs, "fetcher-service", "TRIBUTARY_ARTIFACT_SERVICE_UPLOAD_TOKEN", uploadToken), logs);
         // the serial collector in a small heap: release-service's live data stays under 100 MiB for 1000 releases
         startService("release-service", base, List.of("-XX:+UseSerialGC", "-Xmx192m", "-Dquarkus.http.port=" + ports.release()),

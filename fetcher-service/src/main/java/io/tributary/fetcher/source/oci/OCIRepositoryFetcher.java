@@ -91,18 +91,10 @@ public class OCIRepositoryFetcher {
         Duration timeout = Durations.parseOr("spec.timeout", spec.timeout, Duration.ofSeconds(60));
         DockerConfig.Credentials credentials = null;
         if (spec.secretRef != null && spec.secretRef.name != null) {
-            Map<String, String> data = SecretData.load(client, namespace, spec.secretRef.name, "secret");
-            String config = data.get(DOCKER_CONFIG);
-            if (config == null) {
-                throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + spec.secretRef.name
-                        + "': key '" + DOCKER_CONFIG + "' is required (a kubernetes.io/dockerconfigjson Secret)", false);
-            }
-            try {
-                credentials = DockerConfig.credentials(config, url.registry());
-            } catch (IllegalArgumentException invalid) {
-                throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + spec.secretRef.name + "': "
-                        + invalid.getMessage(), false);
-            }
+            credentials = pullSecret(namespace, spec.secretRef.name, url, true);
+        }
+        if (credentials == null && spec.serviceAccountName != null && !spec.serviceAccountName.isEmpty()) {
+            credentials = serviceAccountCredentials(namespace, spec.serviceAccountName, url);
         }
         SSLContext tls = null;
         if (spec.certSecretRef != null && spec.certSecretRef.name != null) {
@@ -114,7 +106,60 @@ public class OCIRepositoryFetcher {
                         + invalid.getMessage(), false);
             }
         }
-        return new RegistryClient(url, Boolean.TRUE.equals(spec.insecure), tls, credentials, timeout);
+        HttpProxy proxy = null;
+        if (spec.proxySecretRef != null && spec.proxySecretRef.name != null) {
+            Map<String, String> data = SecretData.load(client, namespace, spec.proxySecretRef.name, "proxy secret");
+            try {
+                proxy = HttpProxy.of(data);
+            } catch (IllegalArgumentException invalid) {
+                throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "spec.proxySecretRef: secret '" + namespace + "/"
+                        + spec.proxySecretRef.name + "': " + invalid.getMessage(), false);
+            }
+        }
+        return new RegistryClient(url, Boolean.TRUE.equals(spec.insecure), tls, credentials, timeout, proxy);
+    }
+
+    /**
+     * The credentials a {@code kubernetes.io/dockerconfigjson} Secret holds for the registry; null when it names another
+     * registry. {@code required}: the Secret was named by the spec, so one without the key is an error.
+     */
+    private DockerConfig.Credentials pullSecret(String namespace, String name, OciUrl url, boolean required) throws FetchFailure {
+        Map<String, String> data = SecretData.load(client, namespace, name, "secret");
+        String config = data.get(DOCKER_CONFIG);
+        if (config == null) {
+            if (!required) {
+                return null;
+            }
+            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + name
+                    + "': key '" + DOCKER_CONFIG + "' is required (a kubernetes.io/dockerconfigjson Secret)", false);
+        }
+        try {
+            return DockerConfig.credentials(config, url.registry());
+        } catch (IllegalArgumentException invalid) {
+            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "secret '" + namespace + "/" + name + "': " + invalid.getMessage(), false);
+        }
+    }
+
+    /**
+     * {@code spec.serviceAccountName}: the account's {@code imagePullSecrets} in order, the first holding credentials
+     * for the registry, as the keychain source-controller builds from them.
+     */
+    private DockerConfig.Credentials serviceAccountCredentials(String namespace, String account, OciUrl url) throws FetchFailure {
+        var serviceAccount = client.serviceAccounts().inNamespace(namespace).withName(account).get();
+        if (serviceAccount == null) {
+            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "spec.serviceAccountName: service account '" + namespace + "/" + account
+                    + "' not found", false);
+        }
+        for (var reference : Optional.ofNullable(serviceAccount.getImagePullSecrets()).orElse(java.util.List.of())) {
+            if (reference.getName() == null) {
+                continue;
+            }
+            DockerConfig.Credentials credentials = pullSecret(namespace, reference.getName(), url, false);
+            if (credentials != null) {
+                return credentials;
+            }
+        }
+        return null;
     }
 
     private OciArtifactSteps.Storage storage(OCIRepository repository, OCIRepositoryStatus status) {

@@ -49,9 +49,18 @@ public final class RegistryClient {
     private int blobGets;
 
     public RegistryClient(OciUrl url, boolean insecure, SSLContext tls, DockerConfig.Credentials credentials, Duration timeout) {
+        this(url, insecure, tls, credentials, timeout, null);
+    }
+
+    /** As the other constructor, every request through {@code proxy} (null for a direct connection). */
+    public RegistryClient(OciUrl url, boolean insecure, SSLContext tls, DockerConfig.Credentials credentials, Duration timeout,
+            HttpProxy proxy) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL);
         if (tls != null) {
             builder.sslContext(tls);
+        }
+        if (proxy != null) {
+            proxy.configure(builder, credentials);
         }
         this.http = builder.build();
         this.base = (insecure ? "http://" : "https://") + url.registry();
@@ -160,7 +169,12 @@ public final class RegistryClient {
     /** Sends with the current authorization; on a 401 answers the challenge once and sends again. */
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) throws FetchFailure, IOException, InterruptedException {
         HttpRequest built = request.build();
-        HttpResponse<T> response = http.send(authorized(built), body);
+        HttpResponse<T> response;
+        try {
+            response = http.send(authorized(built), body);
+        } catch (IOException e) {
+            throw refusedBasic(e);
+        }
         if (response.statusCode() != 401) {
             return response;
         }
@@ -179,7 +193,26 @@ public final class RegistryClient {
         } else {
             throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "'" + url + "': unsupported authentication scheme '" + challenge.scheme() + "'", false);
         }
-        return http.send(authorized(built), body);
+        try {
+            return http.send(authorized(built), body);
+        } catch (IOException e) {
+            throw refusedBasic(e);
+        }
+    }
+
+    /**
+     * With a proxy that needs credentials the JDK answers a registry's Basic challenge itself (see {@link HttpProxy}):
+     * its refusals come back as these IOExceptions, reported as the refusals they are.
+     */
+    private IOException refusedBasic(IOException e) throws FetchFailure {
+        if (!"No credentials provided".equals(e.getMessage())) {
+            return e;
+        }
+        if (credentials == null) {
+            throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "'" + url + "': the registry requires credentials (spec.secretRef)", false);
+        }
+        throw new FetchFailure(Reasons.AUTHENTICATION_FAILED, "'" + url + "': the registry answered 401 for user '"
+                + credentials.username() + "'", false);
     }
 
     private HttpRequest authorized(HttpRequest request) {
