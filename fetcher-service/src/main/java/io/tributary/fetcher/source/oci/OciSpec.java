@@ -24,10 +24,6 @@ public final class OciSpec {
         if (spec.serviceAccountName != null && !spec.serviceAccountName.isEmpty()) {
             throw new IllegalArgumentException("spec.serviceAccountName: image pull secrets of a service account are not supported; use spec.secretRef");
         }
-        if (spec.verify != null) {
-            throw new IllegalArgumentException("spec.verify: signature verification ('" + (spec.verify.provider == null ? "cosign"
-                    : spec.verify.provider.name().toLowerCase(java.util.Locale.ROOT)) + "') is not supported yet");
-        }
         if (spec.proxySecretRef != null) {
             throw new IllegalArgumentException("spec.proxySecretRef: proxies are not supported for OCI registries yet");
         }
