@@ -159,6 +159,33 @@ class OciVerifyTest {
     }
 
     @Test
+    void aDigestReferenceIsVerifiedAndAnOversizedPayloadIsNamed() throws Exception {
+        String repository = OciRegistryPullTest.repo();
+        String digest = push(repository, "v1", "by digest");
+        sign(repository, digest, trusted);
+        OCIRepositorySpec spec = verifiedSpec(repository, null);
+        spec.ref.digest = digest;
+        OCIRepositoryStatus status = new OCIRepositoryStatus();
+        run(spec, status, 1, new OciRegistryPullTest.DirStorage(work.resolve("store")), keys(trusted.publicKeyPem()));
+        assertThat(sourceVerified(status).getMessage()).isEqualTo("verified signature of revision " + digest);
+
+        String big = push(repository, "v2", "big payload");
+        byte[] payload = new byte[(1 << 20) + 1];
+        String payloadDigest = registry.pushBlob(repository, payload);
+        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + OciRegistryPullTest.CONFIG.digest()
+                + "\",\"size\":" + OciRegistryPullTest.CONFIG.content().length + "},\"layers\":[{\"mediaType\":\"" + CosignSignatures.SIMPLE_SIGNING
+                + "\",\"digest\":\"" + payloadDigest + "\",\"size\":" + payload.length + ",\"annotations\":{\"" + CosignSignatures.SIGNATURE_ANNOTATION
+                + "\":\"AAAA\"}}]}";
+        registry.pushManifest(repository, CosignSignatures.signatureTag(big), "application/vnd.oci.image.manifest.v1+json",
+                manifest.getBytes(StandardCharsets.UTF_8));
+        OciVerificationFailure failure = refused(verifiedSpec(repository, "v2"), new OCIRepositoryStatus(),
+                new OciRegistryPullTest.DirStorage(work.resolve("store2")), keys(trusted.publicKeyPem()));
+        assertThat(failure.getMessage()).contains("signature 1 (" + payloadDigest.substring(0, 19) + "): layer " + payloadDigest)
+                .contains("over the limit of 1048576");
+    }
+
+    @Test
     void anUnsignedArtifactIsRefusedBeforeAnyLayerIsPulled() throws Exception {
         String repository = OciRegistryPullTest.repo();
         String digest = push(repository, "v1", "unsigned");

@@ -51,7 +51,12 @@ public final class CosignSignatures {
             throws FetchFailure, IOException, InterruptedException {
         String ref = url + "@" + digest;
         String tag = signatureTag(digest);
-        Optional<RegistryClient.Fetched> manifest = client.findManifest(tag);
+        Optional<RegistryClient.Fetched> manifest;
+        try {
+            manifest = client.findManifest(tag);
+        } catch (FetchFailure registry) {
+            throw new OciVerificationFailure("failed to read the signatures of '" + ref + "': " + registry.getMessage());
+        }
         if (manifest.isEmpty()) {
             throw new OciVerificationFailure("no signatures found for '" + ref + "' (no tag '" + tag + "')");
         }
@@ -107,8 +112,12 @@ public final class CosignSignatures {
             return Checked.refused(name + ": the signature annotation is not base64");
         }
         Path file = dir.resolve("cosign-payload-" + index);
-        client.blob(new OciManifest.Descriptor(layer.path("mediaType").asText(""), layerDigest, layer.path("size").asLong()), file,
-                MAX_PAYLOAD_BYTES);
+        try {
+            client.blob(new OciManifest.Descriptor(layer.path("mediaType").asText(""), layerDigest, layer.path("size").asLong()), file,
+                    MAX_PAYLOAD_BYTES);
+        } catch (FetchFailure registry) {
+            return Checked.refused(name + ": " + registry.getMessage());
+        }
         byte[] payload = Files.readAllBytes(file);
         Files.delete(file);
         Optional<CosignKeys.Key> key = keys.stream().filter(k -> k.verifies(payload, signature)).findFirst();
