@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,14 @@ import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Conditions;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.GitRepositorySpec;
+import io.tributary.api.meta.LocalObjectReference;
+import io.tributary.api.source.OCIRepository;
+import io.tributary.api.source.OCIRepositoryRef;
+import io.tributary.api.source.OCIRepositorySpec;
+import io.tributary.api.source.OCIRepositoryVerification;
+import io.tributary.api.source.OciVerification;
+import io.tributary.testsupport.HelmRepoServer;
+import io.tributary.testsupport.OciRegistry;
 import io.tributary.testsupport.ControlPlaneTestResource;
 import io.tributary.testsupport.KafkaBroker;
 import io.tributary.testsupport.KafkaProbe;
@@ -25,7 +34,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -114,6 +128,80 @@ class FetcherOnControlPlaneTest {
             assertThat(System.nanoTime()).as("GitRepository still there after %ss", WAIT.toSeconds()).isLessThan(deadline);
             pause();
         }
+    }
+
+    @Test
+    void anOciRepositoryWhoseSignatureCannotBeVerifiedIsNotReadyWithSourceVerifiedFalse() throws Exception {
+        OciRegistry registry = SharedServers.ociRegistry();
+        String repository = "verify/" + Long.toString(System.nanoTime(), 36);
+        String digest = registry.pushArtifact(repository, "v1", new OciRegistry.Blob("application/vnd.cncf.flux.config.v1+json",
+                "{}".getBytes(StandardCharsets.UTF_8)), List.of(new OciRegistry.Blob("application/vnd.cncf.flux.content.v1.tar+gzip",
+                HelmRepoServer.tgz(Map.of("a.yaml", "kind: ConfigMap".getBytes(StandardCharsets.UTF_8))))));
+        String ns = namespace("oci-verify");
+        secret(ns, "registry", Map.of(".dockerconfigjson", registry.dockerConfigJson(OciRegistry.USER, registry.password())));
+        secret(ns, "registry-ca", Map.of("ca.crt", registry.pki().caPem()));
+        KeyPair key = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        secret(ns, "cosign-keys", Map.of("cosign.pub", "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n"));
+        createOci(ns, "missing-keys", registry.url(repository), "absent");
+        createOci(ns, "unsigned", registry.url(repository), "cosign-keys");
+
+        for (String name : List.of("missing-keys", "unsigned")) {
+            OCIRepository failed = awaitOci(ns, name, r -> r.getStatus() != null
+                    && Conditions.find(r.getStatus().conditions, ConditionTypes.READY).map(c -> "False".equals(c.getStatus())).orElse(false));
+            var ready = Conditions.find(failed.getStatus().conditions, ConditionTypes.READY).orElseThrow();
+            var verified = Conditions.find(failed.getStatus().conditions, ConditionTypes.SOURCE_VERIFIED).orElseThrow();
+            assertThat(ready.getReason()).isEqualTo("VerificationError");
+            assertThat(verified.getStatus()).isEqualTo("False");
+            assertThat(verified.getReason()).isEqualTo("VerificationError");
+            assertThat(verified.getMessage()).isEqualTo(ready.getMessage())
+                    .startsWith("failed to verify the signature using provider 'cosign': ")
+                    .contains(name.equals("unsigned") ? "no signatures found for '" + registry.host() + "/" + repository + "@" + digest + "'"
+                            : "spec.verify.secretRef: secret '" + ns + "/absent' not found");
+            assertThat(Conditions.find(failed.getStatus().conditions, ConditionTypes.FETCH_FAILED)).isEmpty();
+            assertThat(failed.getStatus().artifact).isNull();
+        }
+    }
+
+    private void secret(String ns, String name, Map<String, String> data) {
+        client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
+                .withStringData(data).build()).create();
+    }
+
+    private void createOci(String ns, String name, String url, String keys) {
+        OCIRepository repo = new OCIRepository();
+        repo.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
+        repo.setSpec(new OCIRepositorySpec());
+        repo.getSpec().url = url;
+        repo.getSpec().interval = "1m";
+        repo.getSpec().ref = new OCIRepositoryRef();
+        repo.getSpec().ref.tag = "v1";
+        repo.getSpec().secretRef = reference("registry");
+        repo.getSpec().certSecretRef = reference("registry-ca");
+        repo.getSpec().verify = new OCIRepositoryVerification();
+        repo.getSpec().verify.provider = OciVerification.Provider.COSIGN;
+        repo.getSpec().verify.secretRef = reference(keys);
+        client.resource(repo).create();
+    }
+
+    private static LocalObjectReference reference(String name) {
+        LocalObjectReference reference = new LocalObjectReference();
+        reference.name = name;
+        return reference;
+    }
+
+    private OCIRepository awaitOci(String ns, String name, Predicate<OCIRepository> condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        OCIRepository current = null;
+        while (System.nanoTime() < deadline) {
+            current = client.resources(OCIRepository.class).inNamespace(ns).withName(name).get();
+            if (current != null && condition.test(current)) {
+                return current;
+            }
+            pause();
+        }
+        throw new AssertionError("not so after " + WAIT.toSeconds() + "s: " + (current == null ? null
+                : client.getKubernetesSerialization().asYaml(current)));
     }
 
     private void deleteStatus(int status) throws Exception {

@@ -8,6 +8,7 @@ import io.tributary.api.meta.Reasons;
 import io.tributary.api.source.OCIRepository;
 import io.tributary.api.source.OCIRepositorySpec;
 import io.tributary.api.source.OCIRepositoryStatus;
+import io.tributary.api.source.OCIRepositoryVerification;
 import io.tributary.events.ArtifactInfo;
 import io.tributary.events.FetchRequested;
 import io.tributary.fetcher.artifact.ArtifactClient;
@@ -27,12 +28,16 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The fetch worker's OCIRepository steps: credentials and TLS from the referenced Secrets, then {@link OciArtifactSteps}. */
+/**
+ * The fetch worker's OCIRepository steps: credentials and TLS from the referenced Secrets, the verification keys of
+ * {@code spec.verify.secretRef} when a signature check runs, then {@link OciArtifactSteps}.
+ */
 @ApplicationScoped
 public class OCIRepositoryFetcher {
 
@@ -71,13 +76,25 @@ public class OCIRepositoryFetcher {
             throws FetchFailure, IOException, InterruptedException {
         OCIRepositorySpec spec = repository.getSpec();
         RegistryClient registry = registry(repository.getMetadata().getNamespace(), spec);
-        String message = OciArtifactSteps.run(spec, status, registry, storage(repository, status), workspace.dir(), maxLayerBytes,
-                new SafeTar.Limits(maxLayerBytes, maxUnpackedBytes, maxEntries, 64));
+        String namespace = repository.getMetadata().getNamespace();
+        String message = OciArtifactSteps.run(spec, status, generation, registry, storage(repository, status), workspace.dir(), maxLayerBytes,
+                new SafeTar.Limits(maxLayerBytes, maxUnpackedBytes, maxEntries, 64), verify -> verificationKeys(namespace, verify));
         return SourceFetch.Done.of(message);
     }
 
-    /** Network failures talking to the registry are OCIArtifactPullFailed; storage failures keep the common mapping. */
+    /** The cosign public keys ({@code *.pub}) of {@code spec.verify.secretRef}. */
+    List<CosignKeys.Key> verificationKeys(String namespace, OCIRepositoryVerification verify) throws OciVerificationFailure {
+        return CosignKeys.ofSecret(namespace, verify.secretRef.name, client.secrets().inNamespace(namespace).withName(verify.secretRef.name).get());
+    }
+
+    /**
+     * A failed verification is Ready=False with reason VerificationError (SourceVerified=False is already set); network
+     * failures talking to the registry are OCIArtifactPullFailed; storage failures keep the common mapping.
+     */
     static SourceFetch.Failed classify(Exception failure, OCIRepositoryStatus status, long generation) {
+        if (failure instanceof OciVerificationFailure verification) {
+            return new SourceFetch.Failed(null, verification.reason(), verification.getMessage(), verification.kind());
+        }
         if (failure instanceof IOException io && !(failure instanceof ArtifactStorageException)) {
             return new SourceFetch.Failed(ConditionTypes.FETCH_FAILED, OciReasons.PULL_FAILED,
                     "failed to pull artifact: " + SourceFetch.describe(io), false);

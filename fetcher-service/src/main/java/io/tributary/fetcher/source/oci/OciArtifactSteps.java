@@ -1,6 +1,8 @@
 package io.tributary.fetcher.source.oci;
 
 import io.tributary.api.meta.Artifact;
+import io.tributary.api.meta.ConditionTypes;
+import io.tributary.api.meta.Conditions;
 import io.tributary.api.source.OCIRepositoryLayerSelector;
 import io.tributary.api.source.OCIRepositorySpec;
 import io.tributary.api.source.OCIRepositoryStatus;
@@ -12,7 +14,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * An OCIRepository's fetch apart from Kubernetes and the artifact store: resolve, skip the pull when the stored
+ * An OCIRepository's fetch apart from Kubernetes and the artifact store: resolve, verify the signatures when
+ * {@code spec.verify} asks and Flux's cache rule does not skip it, skip the pull when the stored
  * artifact already has the revision and the content settings did not change, else pull the layer and store it,
  * extracted (within {@link SafeTar} limits) and repackaged, or copied as it is.
  */
@@ -30,12 +33,28 @@ public final class OciArtifactSteps {
     private OciArtifactSteps() {
     }
 
-    /** Runs the steps, updating {@code status}; returns the Ready message. */
+    /** Runs the steps for a spec without {@code verify}, updating {@code status}; returns the Ready message. */
     public static String run(OCIRepositorySpec spec, OCIRepositoryStatus status, RegistryClient client, Storage storage, Path workspace,
             long maxLayerBytes, SafeTar.Limits limits) throws FetchFailure, IOException, InterruptedException {
+        return run(spec, status, 0, client, storage, workspace, maxLayerBytes, limits, verify -> {
+            throw new OciVerificationFailure("spec.verify.secretRef: no keys are available here");
+        });
+    }
+
+    /**
+     * Runs the steps, updating {@code status}; returns the Ready message. With {@code spec.verify} the resolved
+     * manifest's signatures are checked ({@link OciSignatureCheck}) before anything is pulled.
+     */
+    public static String run(OCIRepositorySpec spec, OCIRepositoryStatus status, long generation, RegistryClient client, Storage storage,
+            Path workspace, long maxLayerBytes, SafeTar.Limits limits, OciSignatureCheck.Keys keys)
+            throws FetchFailure, IOException, InterruptedException {
         OciUrl url = OciUrl.parse(spec.url);
         String mediaType = OciSpec.layerMediaType(spec);
+        if (Conditions.find(status.conditions, ConditionTypes.SOURCE_VERIFIED).filter(c -> "False".equals(c.getStatus())).isPresent()) {
+            status.conditions = Conditions.remove(status.conditions, ConditionTypes.SOURCE_VERIFIED);
+        }
         OciPull.Resolved resolved = OciPull.resolve(client, url, OciRef.of(spec.ref), mediaType);
+        OciSignatureCheck.run(spec, status, generation, client, url, resolved.digest(), resolved.revision(), keys, workspace);
         if (unchanged(spec, status, resolved.revision()) && storage.exists(status.artifact)) {
             return "stored artifact for digest '" + resolved.revision() + "'";
         }

@@ -21,10 +21,6 @@ public final class OciSpec {
             throw new IllegalArgumentException("spec.provider: '" + spec.provider.name().toLowerCase(java.util.Locale.ROOT)
                     + "' is not supported: only 'generic' (credentials from spec.secretRef) is");
         }
-        if (spec.verify != null) {
-            throw new IllegalArgumentException("spec.verify: signature verification ('" + (spec.verify.provider == null ? "cosign"
-                    : spec.verify.provider.name().toLowerCase(java.util.Locale.ROOT)) + "') is not supported yet");
-        }
         return interval;
     }
 

@@ -86,10 +86,22 @@ public final class RegistryClient {
 
     /** The manifest's bytes; a digest reference, and a digest the registry names, must match what arrived. */
     public Fetched manifest(String reference) throws FetchFailure, IOException, InterruptedException {
+        return manifest(reference, false).orElseThrow();
+    }
+
+    /** As {@link #manifest}, empty when the registry answers 404 (a tag that may not exist, such as a signature tag). */
+    public Optional<Fetched> findManifest(String reference) throws FetchFailure, IOException, InterruptedException {
+        return manifest(reference, true);
+    }
+
+    private Optional<Fetched> manifest(String reference, boolean missingIsEmpty) throws FetchFailure, IOException, InterruptedException {
         HttpResponse<InputStream> get = send(manifestRequest(reference).GET(), HttpResponse.BodyHandlers.ofInputStream());
         byte[] body;
         try (InputStream in = get.body()) {
             body = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        }
+        if (get.statusCode() == 404 && missingIsEmpty) {
+            return Optional.empty();
         }
         if (get.statusCode() != 200) {
             throw failure(get.statusCode(), "manifest '" + where(reference) + "'", new String(body, StandardCharsets.UTF_8));
@@ -103,7 +115,7 @@ public final class RegistryClient {
             throw new FetchFailure(OciReasons.PULL_FAILED, "manifest '" + where(reference) + "': digest mismatch: expected " + named
                     + ", the content is " + digest, false);
         }
-        return new Fetched(body, get.headers().firstValue("Content-Type").orElse(""), digest);
+        return Optional.of(new Fetched(body, get.headers().firstValue("Content-Type").orElse(""), digest));
     }
 
     /** Every tag of the repository, following the {@code Link} pages. */
