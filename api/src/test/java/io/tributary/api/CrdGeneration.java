@@ -11,6 +11,7 @@ import io.tributary.api.notification.Alert;
 import io.tributary.api.notification.Provider;
 import io.tributary.api.notification.Receiver;
 import io.tributary.api.source.Bucket;
+import io.tributary.api.source.ExternalArtifact;
 import io.tributary.api.source.GitRepository;
 import io.tributary.api.source.HelmChart;
 import io.tributary.api.source.HelmRepository;
@@ -33,8 +34,8 @@ public final class CrdGeneration {
             + "# regenerate with ./mvnw -pl api process-test-classes -Dtributary.crds.write=true\n";
 
     static final List<Class<? extends CustomResource<?, ?>>> RESOURCES = List.of(
-            GitRepository.class, HelmRepository.class, HelmChart.class, Bucket.class, OCIRepository.class, HelmRelease.class,
-            Receiver.class, Alert.class, Provider.class);
+            GitRepository.class, HelmRepository.class, HelmChart.class, Bucket.class, OCIRepository.class, ExternalArtifact.class,
+            HelmRelease.class, Receiver.class, Alert.class, Provider.class);
 
     private CrdGeneration() {
     }

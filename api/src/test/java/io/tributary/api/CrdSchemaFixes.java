@@ -33,6 +33,7 @@ final class CrdSchemaFixes {
             "helmcharts", List.of("status.artifact.lastUpdateTime"),
             "buckets", List.of("status.artifact.lastUpdateTime"),
             "ocirepositories", List.of("status.artifact.lastUpdateTime"),
+            "externalartifacts", List.of("status.artifact.lastUpdateTime"),
             "helmreleases", List.of("status.history[].firstDeployed", "status.history[].lastDeployed", "status.history[].deleted"));
 
     private CrdSchemaFixes() {

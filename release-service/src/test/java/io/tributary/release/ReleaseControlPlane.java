@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The shared real control plane with the HelmChart and HelmRelease CRDs installed and Established before the operator
+ * The shared real control plane with the CRDs of the HelmRelease and of the sources its chart can come from (HelmChart,
+ * OCIRepository, ExternalArtifact) installed and Established before the operator
  * starts its informers.
  */
 public class ReleaseControlPlane implements QuarkusTestResourceLifecycleManager {
@@ -23,7 +24,8 @@ public class ReleaseControlPlane implements QuarkusTestResourceLifecycleManager 
     public static synchronized KubernetesClient client() {
         KubernetesClient client = SharedServers.controlPlane().client();
         if (!installed) {
-            for (String crd : List.of("source.toolkit.fluxcd.io_helmcharts.yaml", "helm.toolkit.fluxcd.io_helmreleases.yaml")) {
+            for (String crd : List.of("source.toolkit.fluxcd.io_helmcharts.yaml", "source.toolkit.fluxcd.io_ocirepositories.yaml",
+                    "source.toolkit.fluxcd.io_externalartifacts.yaml", "helm.toolkit.fluxcd.io_helmreleases.yaml")) {
                 try (InputStream in = Files.newInputStream(Path.of("../k8s/crds", crd))) {
                     for (HasMetadata item : client.load(in).items()) {
                         client.resource(item).createOr(op -> op.update());

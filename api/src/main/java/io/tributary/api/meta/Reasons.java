@@ -32,6 +32,10 @@ public final class Reasons {
     /** A CEL expression of the spec does not compile. */
     public static final String INVALID_CEL_EXPRESSION = "InvalidCELExpression";
     public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
+    /** helm-controller: the chart's source revision does not fit the chart version it holds. */
+    public static final String CHART_MUTATE_ERROR = "ChartMutateError";
+    /** Flux's ACL reason: the referenced object may not be read (a disabled feature gate, a cross-namespace ban). */
+    public static final String ACCESS_DENIED = "AccessDenied";
     public static final String INITIALIZATION_FAILED = "InitializationFailed";
     /** helm-controller: no client for the release's cluster or identity (kubeConfig, serviceAccountName). */
     public static final String REST_CLIENT_ERROR = "RESTClientError";

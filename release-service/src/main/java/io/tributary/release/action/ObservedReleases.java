@@ -15,6 +15,8 @@ import java.util.Objects;
  * {@code status.history}, replacing the snapshot of the same version or added as the newest, tagged with the action.
  * Install and upgrade add only the newest revision they wrote: the one they superseded is recorded only if the history
  * already holds it, so a release adopted from Helm starts its history at the revision made under the HelmRelease.
+ * The newest revision install or upgrade wrote carries {@code status.lastAttemptedRevisionDigest} as its
+ * {@code ociDigest}; a replaced snapshot keeps the one it had.
  */
 final class ObservedReleases {
 
@@ -46,6 +48,11 @@ final class ObservedReleases {
         List<HelmReleaseStatus.Snapshot> history = status.history == null ? new ArrayList<>() : new ArrayList<>(status.history);
         for (HelmReleaseRecord r : observed.values()) {
             HelmReleaseStatus.Snapshot snapshot = StoredReleases.snapshot(r, releaseNamespace, action);
+            boolean attempted = addNewestOnly && r.version() == newest;
+            if (attempted) {
+                // mutateOCIDigest: the revision install or upgrade made is of the chart this reconcile attempted
+                snapshot.ociDigest = status.lastAttemptedRevisionDigest;
+            }
             boolean replaced = false;
             for (int i = 0; i < history.size(); i++) {
                 HelmReleaseStatus.Snapshot old = history.get(i);
@@ -54,6 +61,9 @@ final class ObservedReleases {
                         snapshot.testHooks = old.testHooks;
                     }
                     snapshot.action = old.action == null ? action : old.action;
+                    if (!attempted) {
+                        snapshot.ociDigest = old.ociDigest;
+                    }
                     history.set(i, snapshot);
                     replaced = true;
                 }

@@ -61,6 +61,7 @@ public final class Unlock implements ActionReconciler {
                 if (Objects.equals(s.version, (long) failed.version())) {
                     HelmReleaseStatus.Snapshot updated = StoredReleases.snapshot(failed, req.releaseNamespace(), s.action);
                     updated.testHooks = s.testHooks;
+                    updated.ociDigest = s.ociDigest;
                     req.status().history.set(i, updated);
                 }
             }

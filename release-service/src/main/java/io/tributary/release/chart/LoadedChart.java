@@ -39,6 +39,45 @@ public record LoadedChart(Path dir, HelmReleaseRecord.Chart record, List<CrdDocu
      * of the chart under {@code into} whose {@code values.yaml} holds {@code defaults}, so the shared copy stays as it is.
      */
     public LoadedChart withDefaults(Map<String, Object> defaults, Path into) throws IOException {
+        copyTo(into);
+        YAML.writeValue(into.resolve("values.yaml").toFile(), defaults);
+        HelmReleaseRecord.Chart r = record;
+        return new LoadedChart(into, new HelmReleaseRecord.Chart(r.metadata(), r.lock(), r.templates(), defaults, r.schema(), r.files(),
+                r.other()), crds);
+    }
+
+    /**
+     * This chart under another version, as helm-controller sets {@code chart.Metadata.Version} before it releases a
+     * chart from an OCI artifact ({@link ChartRevision}): a copy under {@code into} whose {@code Chart.yaml} says
+     * {@code version}, so templates render {@code .Chart.Version} as stored, and the shared copy stays as it is.
+     */
+    public LoadedChart withVersion(String version, Path into) throws IOException {
+        if (version.equals(version())) {
+            return this;
+        }
+        copyTo(into);
+        Path chartYaml = into.resolve("Chart.yaml");
+        String text = Files.readString(chartYaml, StandardCharsets.UTF_8);
+        java.util.regex.Matcher line = TOP_LEVEL_VERSION.matcher(text);
+        if (line.find() && !line.find()) {
+            Files.writeString(chartYaml, TOP_LEVEL_VERSION.matcher(text).replaceFirst(
+                    java.util.regex.Matcher.quoteReplacement("version: \"" + version + "\"")), StandardCharsets.UTF_8);
+        } else {
+            Map<String, Object> raw = new java.util.LinkedHashMap<>(YAML.readValue(chartYaml.toFile(), new TypeReference<Map<String, Object>>() { }));
+            raw.put("version", version);
+            YAML.writeValue(chartYaml.toFile(), raw);
+        }
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>(record.metadata());
+        metadata.put("version", version);
+        HelmReleaseRecord.Chart r = record;
+        return new LoadedChart(into, new HelmReleaseRecord.Chart(metadata, r.lock(), r.templates(), r.values(), r.schema(), r.files(),
+                r.other()), crds);
+    }
+
+    /** A {@code version:} key at the top level of a block-style Chart.yaml, with its value and any comment. */
+    private static final java.util.regex.Pattern TOP_LEVEL_VERSION = java.util.regex.Pattern.compile("(?m)^version:[^\\r\\n]*$");
+
+    private void copyTo(Path into) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.toList()) {
                 Path target = into.resolve(dir.relativize(file).toString());
@@ -49,10 +88,6 @@ public record LoadedChart(Path dir, HelmReleaseRecord.Chart record, List<CrdDocu
                 }
             }
         }
-        YAML.writeValue(into.resolve("values.yaml").toFile(), defaults);
-        HelmReleaseRecord.Chart r = record;
-        return new LoadedChart(into, new HelmReleaseRecord.Chart(r.metadata(), r.lock(), r.templates(), defaults, r.schema(), r.files(),
-                r.other()), crds);
     }
 
     public static LoadedChart load(Path dir) throws IOException {

@@ -78,6 +78,25 @@ public class HelmChartSync {
         return existing;
     }
 
+    /**
+     * helm-controller's {@code reconcileDelete} when a release moves from {@code spec.chart} to {@code spec.chartRef}:
+     * deletes the HelmChart {@code status.helmChart} names ({@code <namespace>/<name>}), when this release made it
+     * (its labels name the release), so a HelmChart the reference itself points at is never collected.
+     */
+    public void deleteGenerated(HelmRelease release, String helmChart) {
+        int slash = helmChart.indexOf('/');
+        if (slash <= 0) {
+            return;
+        }
+        var resource = client.resources(HelmChart.class).inNamespace(helmChart.substring(0, slash)).withName(helmChart.substring(slash + 1));
+        HelmChart chart = resource.get();
+        Map<String, String> labels = chart == null ? null : chart.getMetadata().getLabels();
+        if (labels != null && release.getMetadata().getName().equals(labels.get(LABEL_NAME))
+                && release.getMetadata().getNamespace().equals(labels.get(LABEL_NAMESPACE))) {
+            resource.delete();
+        }
+    }
+
     static HelmChartSpec desiredSpec(HelmReleaseSpec.HelmChartTemplateSpec template, String releaseInterval) {
         HelmChartSpec spec = new HelmChartSpec();
         spec.chart = template.chart;

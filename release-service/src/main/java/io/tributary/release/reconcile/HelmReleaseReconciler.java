@@ -22,7 +22,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.tributary.api.helm.HelmRelease;
 import io.tributary.api.helm.HelmReleaseStatus;
 import io.tributary.api.meta.Annotations;
+import io.tributary.api.source.ExternalArtifact;
 import io.tributary.api.source.HelmChart;
+import io.tributary.api.source.OCIRepository;
 import io.tributary.operator.StatusWriter;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -51,6 +53,8 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
     static final String WATCH_ENABLED = "Enabled";
     private static final String DEPENDS_ON_INDEX = "dependsOn";
     private static final String VALUES_FROM_INDEX = "valuesFrom";
+    /** helm-controller's {@code SourceIndexKey}: {@code <kind>/<namespace>/<name>} of the object the chart comes from. */
+    private static final String SOURCE_INDEX = "source";
 
     private final SimpleInboundEventSource<HelmRelease> dependents = new SimpleInboundEventSource<>("dependents");
     /** The newest resourceVersion of each HelmRelease this process read or wrote: a cached copy this new is fresh. */
@@ -62,25 +66,50 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
     StatusWriter statusWriter;
     @Inject
     ReleaseReconcile releases;
+    /** helm-controller's {@code ExternalArtifact} feature gate, as {@link ReleaseReconcile} reads it. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tributary.helm.allow-external-artifact", defaultValue = "false")
+    boolean allowExternalArtifact;
 
     @Override
     public List<EventSource<?, HelmRelease>> prepareEventSources(EventSourceContext<HelmRelease> context) {
+        var cache = context.getPrimaryCache();
+        cache.addIndexer(DEPENDS_ON_INDEX, HelmReleaseReconciler::dependencyKeys);
+        cache.addIndexer(VALUES_FROM_INDEX, HelmReleaseReconciler::valuesKeys);
+        cache.addIndexer(SOURCE_INDEX, release -> {
+            String key = ChartReferences.sourceKey(release);
+            return key == null ? List.of() : List.of(key);
+        });
         var config = InformerEventSourceConfiguration.from(HelmChart.class, HelmRelease.class)
                 .withSecondaryToPrimaryMapper(chart -> {
+                    Set<ResourceID> releases = new java.util.HashSet<>(usersOf(context, ChartSource.of(chart)));
                     Map<String, String> labels = chart.getMetadata().getLabels();
-                    if (labels == null || labels.get(HelmChartSync.LABEL_NAME) == null) {
-                        return Set.of();
+                    if (labels != null && labels.get(HelmChartSync.LABEL_NAME) != null) {
+                        releases.add(new ResourceID(labels.get(HelmChartSync.LABEL_NAME), labels.get(HelmChartSync.LABEL_NAMESPACE)));
                     }
-                    return Set.of(new ResourceID(labels.get(HelmChartSync.LABEL_NAME), labels.get(HelmChartSync.LABEL_NAMESPACE)));
+                    return releases;
                 })
                 .withOnAddFilter(new ReleaseEventFilters.ChartAdds())
                 .withOnUpdateFilter(new ReleaseEventFilters.ChartUpdates())
                 .build();
-        var cache = context.getPrimaryCache();
-        cache.addIndexer(DEPENDS_ON_INDEX, HelmReleaseReconciler::dependencyKeys);
-        cache.addIndexer(VALUES_FROM_INDEX, HelmReleaseReconciler::valuesKeys);
+        var oci = InformerEventSourceConfiguration.from(OCIRepository.class, HelmRelease.class)
+                .withName("chartref-ocirepository")
+                .withSecondaryToPrimaryMapper(repository -> usersOf(context, ChartSource.of(repository)))
+                .withOnAddFilter(new ReleaseEventFilters.SourceAdds<OCIRepository>(ChartSource::of))
+                .withOnUpdateFilter(new ReleaseEventFilters.OciRepositoryUpdates())
+                .build();
         List<EventSource<?, HelmRelease>> sources = new ArrayList<>();
         sources.add(new InformerEventSource<>(config, context));
+        sources.add(new InformerEventSource<>(oci, context));
+        if (allowExternalArtifact) {
+            // helm-controller watches ExternalArtifacts only with its feature gate on
+            var external = InformerEventSourceConfiguration.from(ExternalArtifact.class, HelmRelease.class)
+                    .withName("chartref-externalartifact")
+                    .withSecondaryToPrimaryMapper(artifact -> usersOf(context, ChartSource.of(artifact)))
+                    .withOnAddFilter(new ReleaseEventFilters.SourceAdds<ExternalArtifact>(ChartSource::of))
+                    .withOnUpdateFilter(new ReleaseEventFilters.ExternalArtifactUpdates())
+                    .build();
+            sources.add(new InformerEventSource<>(external, context));
+        }
         sources.add(dependents);
         // values from ConfigMaps and Secrets that opt in to being watched, as Flux's reconcile.fluxcd.io/watch
         for (Class<? extends HasMetadata> kind : List.of(ConfigMap.class, Secret.class)) {
@@ -99,6 +128,13 @@ public class HelmReleaseReconciler implements Reconciler<HelmRelease>, Cleaner<H
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build();
         return new InformerEventSource<>(config, context);
+    }
+
+    /** The releases whose chart comes from {@code source} and that have not attempted its artifact yet. */
+    private static Set<ResourceID> usersOf(EventSourceContext<HelmRelease> context, ChartSource source) {
+        return context.getPrimaryCache().byIndex(SOURCE_INDEX, source.kind() + "/" + source.namespace() + "/" + source.name()).stream()
+                .filter(release -> ReleaseEventFilters.releaseWantsArtifact(release, source))
+                .map(ResourceID::fromResource).collect(Collectors.toSet());
     }
 
     private static List<String> dependencyKeys(HelmRelease release) {

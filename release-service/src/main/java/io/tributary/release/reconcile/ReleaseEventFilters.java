@@ -8,7 +8,10 @@ import io.tributary.api.meta.Annotations;
 import io.tributary.api.meta.Artifact;
 import io.tributary.api.meta.ConditionTypes;
 import io.tributary.api.meta.Conditions;
+import io.tributary.api.source.ExternalArtifact;
 import io.tributary.api.source.HelmChart;
+import io.tributary.api.source.OCIRepository;
+import io.tributary.release.chart.ChartRevision;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,7 +20,8 @@ import java.util.Objects;
  * ({@code internal/controller/helmrelease_manager.go} at v1.6.3): a HelmRelease when its generation changes or a
  * reconcile is requested by annotation, not when a controller wrote its status; a HelmChart when it gets an artifact,
  * its artifact's revision changes, or it turns Ready ({@code SourceRevisionChangePredicate}), not at every status
- * write of source reconciling it. Without them each status write of either comes back as one more reconcile.
+ * write of source reconciling it; the same for the OCIRepository or ExternalArtifact a {@code spec.chartRef} names,
+ * each then only for the releases that have not attempted that artifact yet. Without them each status write of either comes back as one more reconcile.
  */
 public final class ReleaseEventFilters {
 
@@ -41,16 +45,59 @@ public final class ReleaseEventFilters {
 
     /** helm-controller's {@code SourceRevisionChangePredicate} for a HelmChart. */
     public static boolean chartRevisionChanged(HelmChart oldChart, HelmChart newChart) {
-        Artifact before = oldChart.getStatus() == null ? null : oldChart.getStatus().artifact;
-        Artifact after = newChart.getStatus() == null ? null : newChart.getStatus().artifact;
-        if (after != null && (before == null || !Objects.equals(before.revision, after.revision))) {
+        return sourceRevisionChanged(ChartSource.of(oldChart), ChartSource.of(newChart));
+    }
+
+    /**
+     * helm-controller's {@code SourceRevisionChangePredicate} for any chart source: it got an artifact, its artifact's
+     * revision changed, or it turned Ready.
+     */
+    static boolean sourceRevisionChanged(ChartSource before, ChartSource after) {
+        if (after.artifact() != null && (before.artifact() == null || !Objects.equals(before.artifact().revision, after.artifact().revision))) {
             return true;
         }
-        return !ready(oldChart) && ready(newChart);
+        return !ready(before) && ready(after);
+    }
+
+    private static boolean ready(ChartSource source) {
+        return Conditions.isTrue(source.conditions(), ConditionTypes.READY);
     }
 
     private static boolean ready(HelmChart chart) {
-        return chart.getStatus() != null && Conditions.isTrue(chart.getStatus().conditions, ConditionTypes.READY);
+        return ready(ChartSource.of(chart));
+    }
+
+    /**
+     * helm-controller's {@code requestsFor<Kind>Change}: whether a source's new artifact should start a reconcile of a
+     * release using it. A release that is Ready or Reconciling and already attempted this artifact is left alone: for
+     * a HelmChart the revision is the one last attempted, for an OCIRepository (and an ExternalArtifact whose revision
+     * has a digest) the digest is; an OCIRepository revision without a digest starts nothing.
+     */
+    static boolean releaseWantsArtifact(HelmRelease release, ChartSource source) {
+        Artifact artifact = source.artifact();
+        if (artifact == null || artifact.revision == null) {
+            return false;
+        }
+        var status = release.getStatus();
+        boolean busy = status != null && (Conditions.isTrue(status.conditions, ConditionTypes.READY)
+                || Conditions.isTrue(status.conditions, ConditionTypes.RECONCILING));
+        String lastRevision = status == null ? null : status.lastAttemptedRevision;
+        String lastDigest = status == null ? null : status.lastAttemptedRevisionDigest;
+        switch (source.kind()) {
+            case ChartRevision.OCI_REPOSITORY -> {
+                String digest = ChartRevision.digestOf(artifact.revision);
+                return !digest.isEmpty() && !(busy && digest.equals(lastDigest));
+            }
+            case ChartRevision.EXTERNAL_ARTIFACT -> {
+                if (artifact.revision.contains(":")) {
+                    return !(busy && ChartRevision.digestOf(artifact.revision).equals(lastDigest));
+                }
+                return !(busy && artifact.revision.equals(lastRevision));
+            }
+            default -> {
+                return !(busy && artifact.revision.equals(lastRevision));
+            }
+        }
     }
 
     private static String annotation(HasMetadata object, String key) {
@@ -71,6 +118,37 @@ public final class ReleaseEventFilters {
         @Override
         public boolean accept(HelmChart newChart, HelmChart oldChart) {
             return chartRevisionChanged(oldChart, newChart);
+        }
+    }
+
+    /** {@link #sourceRevisionChanged} for an OCIRepository informer. */
+    static final class OciRepositoryUpdates implements OnUpdateFilter<OCIRepository> {
+        @Override
+        public boolean accept(OCIRepository newRepository, OCIRepository oldRepository) {
+            return sourceRevisionChanged(ChartSource.of(oldRepository), ChartSource.of(newRepository));
+        }
+    }
+
+    /** {@link #sourceRevisionChanged} for an ExternalArtifact informer. */
+    static final class ExternalArtifactUpdates implements OnUpdateFilter<ExternalArtifact> {
+        @Override
+        public boolean accept(ExternalArtifact newArtifact, ExternalArtifact oldArtifact) {
+            return sourceRevisionChanged(ChartSource.of(oldArtifact), ChartSource.of(newArtifact));
+        }
+    }
+
+    /** As {@link ChartAdds}: a source first seen with an artifact (an ExternalArtifact needs no Ready condition). */
+    static final class SourceAdds<R extends io.fabric8.kubernetes.api.model.HasMetadata> implements OnAddFilter<R> {
+        private final java.util.function.Function<R, ChartSource> view;
+
+        SourceAdds(java.util.function.Function<R, ChartSource> view) {
+            this.view = view;
+        }
+
+        @Override
+        public boolean accept(R object) {
+            ChartSource source = view.apply(object);
+            return source.artifact() != null && (ChartRevision.EXTERNAL_ARTIFACT.equals(source.kind()) || ready(source));
         }
     }
 

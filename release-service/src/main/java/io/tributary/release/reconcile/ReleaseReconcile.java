@@ -16,7 +16,9 @@ import io.tributary.release.action.ReleaseEvents;
 import io.tributary.release.action.ReleaseRequest;
 import io.tributary.release.action.Uninstall;
 import io.tributary.release.cel.CelExpression;
+import io.tributary.release.chart.ChartRevision;
 import io.tributary.release.chart.HelmEngine;
+import io.tributary.release.chart.LoadedChart;
 import io.tributary.release.events.FluxEventPublisher;
 import io.tributary.release.events.ReleaseEventPublisher;
 import io.tributary.release.plan.ReleaseHistory;
@@ -80,6 +82,12 @@ public class ReleaseReconcile {
     /** helm-controller's {@code --requeue-dependency}; a dependency turning Ready also wakes its dependents at once. */
     @ConfigProperty(name = "tributary.helm.dependency-requeue", defaultValue = "30s")
     Duration dependencyRequeue;
+    /** helm-controller's {@code --feature-gates=ExternalArtifact=true}: a chartRef may name an ExternalArtifact. */
+    @ConfigProperty(name = "tributary.helm.allow-external-artifact", defaultValue = "false")
+    boolean allowExternalArtifact;
+    /** False is helm-controller's {@code DisableChartDigestTracking}: an OCI chart keeps its own version. */
+    @ConfigProperty(name = "tributary.helm.chart-digest-tracking", defaultValue = "true")
+    boolean chartDigestTracking;
     @ConfigProperty(name = "tributary.helm.chart-cache-size", defaultValue = "32")
     int chartCacheSize;
     /** helm-controller's {@code --default-service-account}: impersonated when a HelmRelease names none. */
@@ -156,28 +164,35 @@ public class ReleaseReconcile {
         }
         Duration interval;
         ReleaseOptions options;
-        HelmChart chart;
+        ChartSource source;
         try {
             interval = Durations.parse("spec.interval", release.getSpec().interval);
             options = ReleaseOptions.of(release.getSpec(), defaultToRetryOnFailure);
-            chart = ChartReferences.resolve(client, chartSync, release, cachedCharts);
+            ChartReferences.validate(release);
+            HealthChecks.of(release.getSpec().healthCheckExprs);
         } catch (IllegalArgumentException invalid) {
             Outcome.stall(status, generation, Reasons.INVALID_CHART_REFERENCE, invalid.getMessage());
             return Duration.ofMinutes(60);
-        }
-        try {
-            HealthChecks.of(release.getSpec().healthCheckExprs);
         } catch (CelExpression.InvalidExpression invalid) {
             Outcome.stall(status, generation, Reasons.INVALID_CEL_EXPRESSION, invalid.getMessage());
             return Duration.ofMinutes(60);
         }
-        status.helmChart = chart.getMetadata().getNamespace() + "/" + chart.getMetadata().getName();
-        if (!ChartReferences.ready(chart)) {
-            String message = "HelmChart '" + status.helmChart + "' is not ready: " + Conditions.find(
-                    chart.getStatus() == null ? null : chart.getStatus().conditions, ConditionTypes.READY)
-                    .map(c -> c.getMessage()).orElse("no artifact yet");
-            Outcome.notReady(status, generation, Reasons.HELM_CHART_NOT_READY, message);
-            return CHART_WAIT;
+        try {
+            source = source(release, cachedCharts);
+        } catch (ChartReferences.SourceUnavailable e) {
+            if (e.denied()) {
+                Outcome.stall(status, generation, Reasons.ACCESS_DENIED, e.getMessage());
+                kubeEvents.warning(release, Reasons.ACCESS_DENIED, e.getMessage());
+                return Duration.ofMinutes(60);
+            }
+            Outcome.notReady(status, generation, Reasons.ARTIFACT_FAILED, "could not get Source object: " + e.getMessage());
+            return RETRY;
+        }
+        Optional<String> waiting = source.notReady();
+        if (waiting.isPresent()) {
+            // the source's watch brings the release back as soon as the artifact is there
+            Outcome.notReady(status, generation, Reasons.SOURCE_NOT_READY, waiting.get());
+            return dependencyRequeue;
         }
         Map<String, Object> composed;
         try {
@@ -198,14 +213,21 @@ public class ReleaseReconcile {
             return RETRY;
         }
         Path work = null;
-        try (ChartCache.Lease loaded = charts.lease(chart.getStatus().artifact)) {
+        try (ChartCache.Lease loaded = charts.lease(source.artifact())) {
             // the values files of this reconcile; the chart directory is shared and only read
             work = Files.createTempDirectory("release-");
-            ReleaseRequest req = new ReleaseRequest(release, status, loaded.chart(), composed, options, ReleaseNames.release(release),
+            ChartRevision.Tracked tracked = ChartRevision.track(source.kind(), source.artifact().revision, loaded.chart().version(),
+                    chartDigestTracking);
+            LoadedChart chart = loaded.chart().withVersion(tracked.version(), work.resolve("chart"));
+            ReleaseRequest req = new ReleaseRequest(release, status, chart, composed, options, ReleaseNames.release(release),
                     ReleaseNames.targetNamespace(release), ReleaseNames.storageNamespace(release), work);
-            return run.release(req, chart.getStatus().artifact.digest, interval, progress);
+            return run.release(req, tracked.digest().isEmpty() ? null : tracked.digest(), interval, progress);
         } catch (ChartLoader.ChartLoadException e) {
             Outcome.notReady(status, generation, Reasons.ARTIFACT_FAILED, e.getMessage());
+            kubeEvents.warning(release, Reasons.ARTIFACT_FAILED, e.getMessage());
+            return RETRY;
+        } catch (ChartRevision.MismatchException e) {
+            Outcome.notReady(status, generation, Reasons.CHART_MUTATE_ERROR, e.getMessage());
             return RETRY;
         } catch (IOException e) {
             Outcome.notReady(status, generation, Reasons.RECONCILIATION_FAILED, "cannot create a work directory: " + e.getMessage());
@@ -213,6 +235,24 @@ public class ReleaseReconcile {
         } finally {
             delete(work);
         }
+    }
+
+    /**
+     * The source of the release's chart; with {@code spec.chartRef}, the HelmChart an earlier {@code spec.chart} made
+     * is deleted first, as helm-controller collects it when a release switches to a reference.
+     */
+    private ChartSource source(HelmRelease release, Collection<HelmChart> cachedCharts) throws ChartReferences.SourceUnavailable {
+        HelmReleaseStatus status = release.getStatus();
+        if (release.getSpec().chartRef != null) {
+            if (status.helmChart != null && !status.helmChart.isEmpty()) {
+                chartSync.deleteGenerated(release, status.helmChart);
+                status.helmChart = null;
+            }
+            return ChartReferences.resolve(client, chartSync, release, cachedCharts, allowExternalArtifact);
+        }
+        ChartSource source = ChartReferences.resolve(client, chartSync, release, cachedCharts, allowExternalArtifact);
+        status.helmChart = source.namespace() + "/" + source.name();
+        return source;
     }
 
     /** Uninstalls the release on deletion; false when it must be tried again. */

@@ -42,11 +42,16 @@ public final class ReleaseRun {
         return kit;
     }
 
-    public Duration release(ReleaseRequest req, String artifactDigest, Duration interval) throws InterruptedException {
-        return release(req, artifactDigest, interval, AtomicRelease.Progress.NONE);
+    public Duration release(ReleaseRequest req, String revisionDigest, Duration interval) throws InterruptedException {
+        return release(req, revisionDigest, interval, AtomicRelease.Progress.NONE);
     }
 
-    public Duration release(ReleaseRequest req, String artifactDigest, Duration interval, AtomicRelease.Progress progress)
+    /**
+     * @param revisionDigest the digest of the chart source's revision ({@code ChartRevision}), reported as
+     *                       {@code status.lastAttemptedRevisionDigest} and on the snapshots install and upgrade add;
+     *                       null for a HelmChart, whose revisions carry none
+     */
+    public Duration release(ReleaseRequest req, String revisionDigest, Duration interval, AtomicRelease.Progress progress)
             throws InterruptedException {
         HelmReleaseStatus status = req.status();
         HelmRelease release = req.object();
@@ -78,7 +83,7 @@ public final class ReleaseRun {
             status.lastHandledReconcileAt = annotations.get(Annotations.REQUESTED_AT);
         }
         status.lastAttemptedRevision = req.chart().version();
-        status.lastAttemptedRevisionDigest = artifactDigest;
+        status.lastAttemptedRevisionDigest = revisionDigest;
         status.lastAttemptedConfigDigest = valuesDigest;
         status.lastAttemptedValuesChecksum = null;
         status.lastAttemptedGeneration = req.generation();

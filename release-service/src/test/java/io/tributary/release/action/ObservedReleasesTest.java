@@ -62,4 +62,40 @@ class ObservedReleasesTest {
         assertThat(status.history.stream().map(s -> s.version + ":" + s.status + ":" + s.action).toList())
                 .isEqualTo(split(expected));
     }
+    /**
+     * {@code mutateOCIDigest}: the newest revision install or upgrade wrote carries the attempted revision digest; a
+     * replaced snapshot keeps its own; a revision rollback adds carries none. Snapshots {@code version:ociDigest}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            install                                     |                     | 1:pending-install 1:deployed \
+                | install  | 1:sha256:new
+            upgrade of a release in the history         | 1:deployed:install  | 2:pending-upgrade 1:superseded 2:deployed \
+                | upgrade  | 2:sha256:new 1:old1
+            failed upgrade                              | 1:deployed:install  | 2:pending-upgrade 2:failed \
+                | upgrade  | 2:sha256:new 1:old1
+            rollback over a revision not in the history | 3:failed:upgrade 2:deployed:upgrade | 4:pending-rollback 2:superseded 1:superseded 4:deployed \
+                | rollback | 4: 3:old3 2:old2 1:
+            """)
+    void theAttemptedRevisionDigestGoesOnTheRevisionItMade(String name, String history, String written, String action, String expected) {
+        HelmReleaseStatus status = new HelmReleaseStatus();
+        status.lastAttemptedRevisionDigest = "sha256:new";
+        List<HelmReleaseStatus.Snapshot> snapshots = new ArrayList<>();
+        for (String h : split(history)) {
+            String[] parts = h.split(":");
+            HelmReleaseStatus.Snapshot snapshot = StoredReleases.snapshot(revision(parts[0] + ":" + parts[1]), "ns", parts[2]);
+            snapshot.ociDigest = "old" + parts[0];
+            snapshots.add(snapshot);
+        }
+        status.history = snapshots.isEmpty() ? null : snapshots;
+        ObservedReleases observed = new ObservedReleases();
+        split(written).forEach(w -> observed.observe(revision(w)));
+        if (action.equals("rollback")) {
+            observed.recordOnObject(status, "ns", action, true);
+        } else {
+            observed.recordNewestOnObject(status, "ns", action);
+        }
+        assertThat(status.history.stream().map(s -> s.version + ":" + (s.ociDigest == null ? "" : s.ociDigest)).toList())
+                .isEqualTo(split(expected));
+    }
 }

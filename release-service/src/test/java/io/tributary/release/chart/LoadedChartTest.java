@@ -84,4 +84,33 @@ class LoadedChartTest {
         assertThat(chart.templates()).extracting(HelmReleaseRecord.File::name)
                 .containsExactly("templates/x/y.yaml", "templates/x.y.yaml", "templates/x.yaml");
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> chartYamls() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("plain", "apiVersion: v2\nname: app\nversion: 1.0.0\nappVersion: \"1\"\n"),
+                org.junit.jupiter.params.provider.Arguments.of("quoted, with a comment and a dependency", "apiVersion: v2\nname: app\n"
+                        + "version: \"1.0.0\" # the release\ndependencies:\n  - name: dep\n    version: 2.0.0\n"),
+                org.junit.jupiter.params.provider.Arguments.of("flow style", "{apiVersion: v2, name: app, version: 1.0.0}\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("chartYamls")
+    void anotherVersionIsACopyWhoseChartYamlSaysIt(String name, String chartYaml) throws Exception {
+        Path chart = Files.createDirectories(dir.resolve("chart"));
+        Files.writeString(chart.resolve("Chart.yaml"), chartYaml);
+        LoadedChart loaded = LoadedChart.load(chart);
+
+        LoadedChart moved = loaded.withVersion("1.0.0+9933f58f8bf4", dir.resolve("copy"));
+
+        assertThat(moved.version()).isEqualTo("1.0.0+9933f58f8bf4");
+        assertThat(moved.name()).isEqualTo("app");
+        assertThat(LoadedChart.load(moved.dir()).version()).isEqualTo("1.0.0+9933f58f8bf4");
+        assertThat(LoadedChart.load(moved.dir()).name()).isEqualTo("app");
+        if (chartYaml.contains("dependencies")) {
+            assertThat(Files.readString(moved.dir().resolve("Chart.yaml"))).contains("    version: 2.0.0");
+        }
+        // the shared copy is left as it was
+        assertThat(LoadedChart.load(chart).version()).isEqualTo("1.0.0");
+        assertThat(loaded.withVersion("1.0.0", dir.resolve("same"))).isSameAs(loaded);
+    }
 }
