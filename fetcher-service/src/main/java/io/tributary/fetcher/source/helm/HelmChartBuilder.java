@@ -24,6 +24,7 @@ import io.tributary.fetcher.artifact.TreeTar;
 import io.tributary.fetcher.source.FetchFailure;
 import io.tributary.fetcher.source.SourceFetch;
 import io.tributary.fetcher.source.Workspace;
+import io.tributary.fetcher.source.oci.OciVerificationFailure;
 import io.tributary.fetcher.status.Sanitizer;
 import io.tributary.helm.index.ChartVersion;
 import io.tributary.helm.index.HelmIndex;
@@ -101,6 +102,9 @@ public class HelmChartBuilder {
 
     /** Build problems are BuildFailed (a source not ready yet is FetchFailed); download problems are FetchFailed. */
     static SourceFetch.Failed classify(Exception failure, HelmChartStatus status, long generation) {
+        if (failure instanceof OciVerificationFailure verification) {
+            return new SourceFetch.Failed(null, verification.reason(), verification.getMessage(), verification.kind());
+        }
         if (failure instanceof FetchFailure fetch) {
             String type = Reasons.SOURCE_NOT_READY.equals(fetch.reason()) ? ConditionTypes.FETCH_FAILED : ConditionTypes.BUILD_FAILED;
             return new SourceFetch.Failed(type, fetch.reason(), fetch.getMessage(), fetch.kind());
@@ -221,20 +225,64 @@ public class HelmChartBuilder {
         String version = selected.orElseThrow(() -> new FetchFailure(Reasons.CHART_PULL_ERROR, "no '" + spec.chart
                 + "' chart with version matching '" + (spec.version == null ? "*" : spec.version) + "' in the tags of HelmRepository '"
                 + spec.sourceRef.name + "'", false));
+        String what = "chart '" + spec.chart + "' " + version;
+        String digest = null;
+        if (spec.verify != null) {
+            try {
+                digest = OciCharts.resolve(registry, version);
+            } catch (FetchFailure failure) {
+                throw OciCharts.asChartFailure(failure, what);
+            }
+            verify(chart, status, generation, registry, OciCharts.chartUrl(repo, spec.chart), digest, version, workspace);
+        } else {
+            status.conditions = io.tributary.api.meta.Conditions.remove(status.conditions, ConditionTypes.SOURCE_VERIFIED);
+        }
         String expected = revision(version, spec, spec.valuesFiles == null || spec.valuesFiles.isEmpty() ? -1 : generation, null);
         if (status.artifact != null && expected.equals(status.artifact.revision) && spec.chart.equals(status.observedChartName)
                 && Objects.equals(status.observedGeneration, generation) && artifacts.exists(status.artifact.url)) {
             return new Packaged(null, spec.chart, null, status.observedValuesFiles == null ? List.of() : status.observedValuesFiles,
                     "pulled '" + spec.chart + "' chart with version '" + expected + "'");
         }
-        String what = "chart '" + spec.chart + "' " + version;
         OciCharts.Pulled pulled;
         try {
-            pulled = OciCharts.pull(registry, version, workspace.dir().resolve("chart.tgz"), maxChartBytes);
+            pulled = digest == null ? OciCharts.pull(registry, version, workspace.dir().resolve("chart.tgz"), maxChartBytes)
+                    : OciCharts.pull(registry, version, digest, workspace.dir().resolve("chart.tgz"), maxChartBytes);
         } catch (FetchFailure failure) {
             throw OciCharts.asChartFailure(failure, what);
         }
         return packagePulled(chart, generation, pulled.file(), version, null, what, workspace);
+    }
+
+    /**
+     * {@code spec.verify} of a chart from an OCI HelmRepository, at every reconcile as source-controller does: cosign
+     * signatures of the chart's manifest digest checked with the public keys of {@code spec.verify.secretRef}; the
+     * result is the SourceVerified condition, and a chart that fails is not pulled.
+     */
+    private void verify(HelmChart chart, HelmChartStatus status, long generation, io.tributary.fetcher.source.oci.RegistryClient registry,
+            io.tributary.fetcher.source.oci.OciUrl url, String digest, String version, Workspace workspace)
+            throws FetchFailure, IOException, InterruptedException {
+        var verify = chart.getSpec().verify;
+        String namespace = chart.getMetadata().getNamespace();
+        String provider = verify.provider == io.tributary.api.source.OciVerification.Provider.NOTATION ? "notation"
+                : verify.secretRef == null || verify.secretRef.name == null || verify.secretRef.name.isEmpty() ? "cosign keyless" : "cosign";
+        try {
+            if (!provider.equals("cosign")) {
+                throw new OciVerificationFailure("spec.verify: " + (provider.equals("notation") ? "provider 'notation'"
+                        : "keyless verification (no spec.verify.secretRef)") + " is not supported yet; use 'cosign' with public keys"
+                        + " in spec.verify.secretRef", io.tributary.operator.FailureKind.STALLING);
+            }
+            var keys = io.tributary.fetcher.source.oci.CosignKeys.ofSecret(namespace, verify.secretRef.name,
+                    client.secrets().inNamespace(namespace).withName(verify.secretRef.name).get());
+            io.tributary.fetcher.source.oci.CosignSignatures.verify(registry, url, digest, keys, workspace.dir());
+        } catch (OciVerificationFailure failure) {
+            String message = "chart verification error: failed to verify " + url + ":" + version.replace('+', '_')
+                    + ": failed to verify the signature using provider '" + provider + "': " + failure.getMessage();
+            status.conditions = io.tributary.api.meta.Conditions.set(status.conditions, ConditionTypes.SOURCE_VERIFIED, false,
+                    OciVerificationFailure.REASON, Sanitizer.sanitize(message), generation);
+            throw new OciVerificationFailure(message, failure.kind());
+        }
+        status.conditions = io.tributary.api.meta.Conditions.set(status.conditions, ConditionTypes.SOURCE_VERIFIED, true,
+                Reasons.SUCCEEDED, "verified signature of version " + version, generation);
     }
 
     /** Downloads the GitRepository or Bucket artifact, takes {@code spec.chart}, builds dependencies, merges values, stores it. */

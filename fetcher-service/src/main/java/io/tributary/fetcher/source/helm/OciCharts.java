@@ -51,13 +51,7 @@ final class OciCharts {
                     + spec.provider.name().toLowerCase(java.util.Locale.ROOT) + "' needs cloud workload identity, which is not supported;"
                     + " use 'generic' with spec.secretRef", true);
         }
-        OciUrl url;
-        try {
-            url = OciUrl.parse(spec.url.replaceAll("/+$", "") + "/" + chart);
-        } catch (IllegalArgumentException invalid) {
-            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "HelmRepository '" + repo.getMetadata().getName() + "' "
-                    + invalid.getMessage() + " (chart '" + chart + "')", true);
-        }
+        OciUrl url = chartUrl(repo, chart);
         DockerConfig.Credentials credentials = null;
         if (spec.secretRef != null && spec.secretRef.name != null) {
             Map<String, String> data = SecretData.load(client, namespace, spec.secretRef.name, "secret");
@@ -88,6 +82,23 @@ final class OciCharts {
         }
         Duration timeout = Durations.parseOr("spec.timeout", spec.timeout, Duration.ofSeconds(60));
         return new RegistryClient(url, Boolean.TRUE.equals(spec.insecure), tls, credentials, timeout);
+    }
+
+    /** The chart's repository: {@code <HelmRepository url>/<chart>}. */
+    static OciUrl chartUrl(HelmRepository repo, String chart) throws FetchFailure {
+        try {
+            return OciUrl.parse(repo.getSpec().url.replaceAll("/+$", "") + "/" + chart);
+        } catch (IllegalArgumentException invalid) {
+            throw new FetchFailure(Reasons.INVALID_CHART_REFERENCE, "HelmRepository '" + repo.getMetadata().getName() + "' "
+                    + invalid.getMessage() + " (chart '" + chart + "')", true);
+        }
+    }
+
+    /** The manifest digest {@code version}'s tag resolves to ({@code +} written {@code _}, as Helm pushes it). */
+    static String resolve(RegistryClient registry, String version) throws FetchFailure, IOException, InterruptedException {
+        String tag = version.replace('+', '_');
+        Optional<String> digest = registry.headDigest(tag);
+        return digest.isPresent() ? digest.get() : registry.manifest(tag).digest();
     }
 
     /** Helm's registry {@code Tags}: tags that are strict semantic versions with {@code _} as {@code +}, newest first. */
@@ -166,9 +177,14 @@ final class OciCharts {
      */
     static Pulled pull(RegistryClient registry, String version, Path target, long maxBytes) throws FetchFailure, IOException,
             InterruptedException {
+        return pull(registry, version, resolve(registry, version), target, maxBytes);
+    }
+
+    /** As {@link #pull(RegistryClient, String, Path, long)}, by the digest already resolved (and verified). */
+    static Pulled pull(RegistryClient registry, String version, String digest, Path target, long maxBytes) throws FetchFailure,
+            IOException, InterruptedException {
         String tag = version.replace('+', '_');
-        String digest = registry.headDigest(tag).orElse(null);
-        RegistryClient.Fetched fetched = registry.manifest(digest == null ? tag : digest);
+        RegistryClient.Fetched fetched = registry.manifest(digest);
         OciManifest manifest;
         JsonNode config;
         try {
